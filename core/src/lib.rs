@@ -1,0 +1,41 @@
+//! `outcomes-core`: the model behind personal outcomes conversations.
+//!
+//! A [`Template`] says what to talk about; a [`Record`] keeps what the person said, in their own
+//! words; a [`Conversation`] is the pure state machine that turns [`Action`]s into changes of the
+//! record. This crate does no I/O, reads no clock and no randomness: time and ids are passed in by
+//! the caller (the widget, a server, a CLI), so every rule is testable natively.
+//!
+//! ```
+//! use outcomes_core::{builtin, Action, Conversation, RecordId, Timestamp};
+//!
+//! let template = builtin::template("what-matters").expect("a built-in template");
+//! let now = Timestamp::parse("2026-11-26T10:00:00Z").expect("a valid timestamp");
+//! let id = RecordId::new("rec-1").expect("a valid id");
+//! let mut conversation = Conversation::start(template, id, now.clone());
+//! let prompt = conversation.current_section().prompts[0].id.clone();
+//! conversation
+//!     .apply(Action::SetText { prompt: prompt.clone(), text: "Seeing my grandson".into() }, now)
+//!     .expect("the prompt exists");
+//! assert_eq!(conversation.record().text(&prompt), Some("Seeing my grandson"));
+//! ```
+
+pub mod builtin;
+mod conversation;
+mod error;
+mod id;
+mod record;
+pub mod suggest;
+mod template;
+mod text;
+mod time;
+
+pub use conversation::{Action, Conversation, Event, Problem};
+pub use error::{LoadError, ValidationProblem};
+pub use id::{Id, IdError, RecordId};
+pub use record::{Answer, Record, Status, TemplateRef, RECORD_FORMAT_VERSION};
+pub use template::{
+    ChoiceOption, OutcomeSet, OutcomeTag, Prompt, PromptKind, Scale, ScalePoint, Section, Template,
+    TemplateError, TEMPLATE_FORMAT_VERSION,
+};
+pub use text::Text;
+pub use time::{Timestamp, TimestampError};

@@ -1,0 +1,374 @@
+//! Conversation templates: what to talk about, in which order, with which words.
+//!
+//! A template is versioned JSON written by an organisation (or built in, see [`crate::builtin`]).
+//! It is read with [`Template::from_json`], which reports the first shape error with its JSON path
+//! and position, then checks the whole template and reports every problem at once.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{LoadError, ValidationProblem};
+use crate::id::Id;
+use crate::text::Text;
+
+/// The template format this version of the library writes and reads.
+pub const TEMPLATE_FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub format_version: u32,
+    pub id: Id,
+    /// The organisation's own version of its template, e.g. `"1.0.0"`; records remember it.
+    pub version: String,
+    /// The language plain texts are written in, and the fallback for translated ones.
+    pub default_lang: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcome_sets: Vec<OutcomeSet>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<Scale>,
+    pub sections: Vec<Section>,
+}
+
+/// One stage of the conversation, shown one at a time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: Id,
+    pub title: Text,
+    /// Notes for the practitioner: how to open this part of the conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<Text>,
+    pub prompts: Vec<Prompt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prompt {
+    pub id: Id,
+    /// The question or invitation, as said to the person.
+    pub text: Text,
+    /// A short hint shown under the prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// Notes for the practitioner, opened on demand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<Text>,
+    #[serde(flatten)]
+    pub kind: PromptKind,
+}
+
+/// What kind of answer a prompt asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PromptKind {
+    /// The person's own words, kept verbatim.
+    Text {
+        /// A one-line answer rather than a paragraph.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        short: bool,
+    },
+    /// Outcomes in the person's own words, optionally tagged from an outcome set.
+    Outcomes {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome_set: Option<Id>,
+    },
+    /// A rating of each outcome on a scale, with the reason and who rated.
+    Rating { scale: Id },
+    /// One or several of fixed options.
+    Choice {
+        options: Vec<ChoiceOption>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        multiple: bool,
+    },
+    /// Agreed actions: what, who, by when, linked to outcomes.
+    Actions,
+    /// Agreement to a statement, e.g. to keeping or sharing the record.
+    Consent { statement: Text },
+    /// Information for the person or practitioner; asks for no answer.
+    Information,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub id: Id,
+    pub label: Text,
+}
+
+/// A named set of outcome tags, e.g. the Talking Points quality-of-life outcomes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeSet {
+    pub id: Id,
+    pub title: Text,
+    pub tags: Vec<OutcomeTag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeTag {
+    pub id: Id,
+    pub label: Text,
+    /// A grouping inside the set, e.g. `quality-of-life`, `process`, `change`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Id>,
+}
+
+/// A rating scale, e.g. met / partly met / not met, or Goal Attainment Scaling −2…+2.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scale {
+    pub id: Id,
+    pub title: Text,
+    pub points: Vec<ScalePoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScalePoint {
+    pub id: Id,
+    pub label: Text,
+    /// A number for reports, when the scale has an order (GAS: −2…+2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i32>,
+}
+
+/// A template that could not be used, with every reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateError {
+    /// The JSON could not be read into a template at all.
+    Load(LoadError),
+    /// It was read, but breaks rules; every problem found.
+    Invalid(Vec<ValidationProblem>),
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TemplateError::Load(err) => err.fmt(f),
+            TemplateError::Invalid(problems) => {
+                write!(f, "the template has {} problem(s):", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n- {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+impl Template {
+    /// Reads and checks a template. The error says where the first shape error is, or lists
+    /// every rule the template breaks.
+    pub fn from_json(json: &str) -> Result<Self, TemplateError> {
+        let template: Template =
+            crate::error::read_json("template", json).map_err(TemplateError::Load)?;
+        let problems = template.validate();
+        if problems.is_empty() {
+            Ok(template)
+        } else {
+            Err(TemplateError::Invalid(problems))
+        }
+    }
+
+    /// Every rule this template breaks, each with its JSON path.
+    pub fn validate(&self) -> Vec<ValidationProblem> {
+        let mut problems = Vec::new();
+        if self.format_version != TEMPLATE_FORMAT_VERSION {
+            problems.push(ValidationProblem::new(
+                "format_version",
+                format!(
+                    "this library reads template format version {TEMPLATE_FORMAT_VERSION}, not {}",
+                    self.format_version
+                ),
+            ));
+        }
+        if self.version.trim().is_empty() {
+            problems.push(ValidationProblem::new(
+                "version",
+                "give the template a version, e.g. \"1.0.0\", so records can say which one they used",
+            ));
+        }
+        if self.default_lang.trim().is_empty() {
+            problems.push(ValidationProblem::new(
+                "default_lang",
+                "name the language plain texts are written in, e.g. \"en\"",
+            ));
+        }
+        if self.sections.is_empty() {
+            problems.push(ValidationProblem::new(
+                "sections",
+                "a template needs at least one section with at least one prompt",
+            ));
+        }
+        let mut section_ids = BTreeSet::new();
+        let mut prompt_ids = BTreeSet::new();
+        for (s, section) in self.sections.iter().enumerate() {
+            let path = format!("sections[{s}]");
+            if !section_ids.insert(&section.id) {
+                problems.push(duplicate(&format!("{path}.id"), "section", &section.id));
+            }
+            if section.prompts.is_empty() {
+                problems.push(ValidationProblem::new(
+                    format!("{path}.prompts"),
+                    "this section has no prompts: add one or remove the section",
+                ));
+            }
+            for (p, prompt) in section.prompts.iter().enumerate() {
+                let path = format!("{path}.prompts[{p}]");
+                if !prompt_ids.insert(&prompt.id) {
+                    problems.push(duplicate(&format!("{path}.id"), "prompt", &prompt.id));
+                }
+                self.check_prompt_kind(&path, &prompt.kind, &mut problems);
+            }
+        }
+        for (i, set) in self.outcome_sets.iter().enumerate() {
+            let mut tags = BTreeSet::new();
+            for (t, tag) in set.tags.iter().enumerate() {
+                if !tags.insert(&tag.id) {
+                    let path = format!("outcome_sets[{i}].tags[{t}].id");
+                    problems.push(duplicate(&path, "tag", &tag.id));
+                }
+            }
+        }
+        for (i, scale) in self.scales.iter().enumerate() {
+            if scale.points.len() < 2 {
+                problems.push(ValidationProblem::new(
+                    format!("scales[{i}].points"),
+                    "a scale needs at least two points",
+                ));
+            }
+        }
+        problems
+    }
+
+    fn check_prompt_kind(
+        &self,
+        path: &str,
+        kind: &PromptKind,
+        problems: &mut Vec<ValidationProblem>,
+    ) {
+        match kind {
+            PromptKind::Outcomes {
+                outcome_set: Some(set),
+            } => {
+                if !self.outcome_sets.iter().any(|s| &s.id == set) {
+                    problems.push(ValidationProblem::new(
+                        format!("{path}.outcome_set"),
+                        format!(
+                            "there is no outcome set \"{set}\" in this template's outcome_sets"
+                        ),
+                    ));
+                }
+            }
+            PromptKind::Rating { scale } => {
+                if !self.scales.iter().any(|s| &s.id == scale) {
+                    problems.push(ValidationProblem::new(
+                        format!("{path}.scale"),
+                        format!("there is no scale \"{scale}\" in this template's scales"),
+                    ));
+                }
+            }
+            PromptKind::Choice { options, .. } if options.is_empty() => {
+                problems.push(ValidationProblem::new(
+                    format!("{path}.options"),
+                    "a choice needs at least one option",
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    /// The template as canonical JSON: the same template always gives the same bytes.
+    pub fn to_canonical_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// `sha256:` and the hex SHA-256 of the canonical JSON. Records keep it, so a record can
+    /// tell whether the template it was made with has changed since.
+    pub fn content_hash(&self) -> String {
+        let digest = Sha256::digest(self.to_canonical_json().as_bytes());
+        let mut hash = String::with_capacity(7 + 64);
+        hash.push_str("sha256:");
+        for byte in digest {
+            hash.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            hash.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
+        }
+        hash
+    }
+
+    pub fn prompt(&self, id: &Id) -> Option<&Prompt> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.prompts)
+            .find(|p| &p.id == id)
+    }
+
+    /// The template's title in `lang`, with the template's fallback.
+    pub fn text<'a>(&'a self, text: &'a Text, lang: &str) -> &'a str {
+        text.get(lang, &self.default_lang)
+    }
+}
+
+fn duplicate(path: &str, what: &str, id: &Id) -> ValidationProblem {
+    ValidationProblem::new(
+        path,
+        format!("another {what} already has the id \"{id}\": ids must be unique"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(json: &str) -> Vec<String> {
+        match Template::from_json(json) {
+            Ok(_) => vec![],
+            Err(TemplateError::Invalid(problems)) => {
+                problems.iter().map(ToString::to_string).collect()
+            }
+            Err(TemplateError::Load(err)) => vec![err.to_string()],
+        }
+    }
+
+    #[test]
+    fn reports_shape_errors_with_path_and_position() {
+        let json = r#"{"format_version": 1, "id": "t", "version": "1", "default_lang": "en",
+            "title": "T", "sections": [{"id": "s", "title": "S", "prompts": [{"id": "p", "text": "?", "kind": "txt"}]}]}"#;
+        let found = problems(json);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].starts_with("the template could not be read at sections[0].prompts[0]"),
+            "{found:?}"
+        );
+        assert!(found[0].contains("unknown variant `txt`"), "{found:?}");
+    }
+
+    #[test]
+    fn reports_truncated_json_plainly() {
+        let found = problems(r#"{"format_version": 1, "id": "t""#);
+        assert!(found[0].contains("the text ends too early"), "{found:?}");
+    }
+
+    #[test]
+    fn reports_every_rule_broken_at_once() {
+        let json = r#"{"format_version": 2, "id": "t", "version": " ", "default_lang": "en", "title": "T",
+            "sections": [
+              {"id": "s", "title": "S", "prompts": [
+                 {"id": "p", "text": "?", "kind": "text"},
+                 {"id": "p", "text": "?", "kind": "rating", "scale": "nope"}]},
+              {"id": "s", "title": "S2", "prompts": []}]}"#;
+        expect_test::expect![[r#"
+            [
+                "format_version: this library reads template format version 1, not 2",
+                "version: give the template a version, e.g. \"1.0.0\", so records can say which one they used",
+                "sections[0].prompts[1].id: another prompt already has the id \"p\": ids must be unique",
+                "sections[0].prompts[1].scale: there is no scale \"nope\" in this template's scales",
+                "sections[1].id: another section already has the id \"s\": ids must be unique",
+                "sections[1].prompts: this section has no prompts: add one or remove the section",
+            ]
+        "#]]
+        .assert_debug_eq(&problems(json));
+    }
+}

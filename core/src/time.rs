@@ -1,0 +1,140 @@
+//! Timestamps are passed in by the caller (the core reads no clock). They are kept as the
+//! RFC 3339 UTC text the caller gave (`2026-11-26T10:15:00Z`, optionally with fractional
+//! seconds), checked for shape, so they compare in time order as plain strings.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Timestamp(String);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimestampError {
+    pub value: String,
+}
+
+impl fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a UTC timestamp: write it as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-26T10:15:00Z",
+            self.value
+        )
+    }
+}
+
+impl std::error::Error for TimestampError {}
+
+impl Timestamp {
+    pub fn parse(value: impl Into<String>) -> Result<Self, TimestampError> {
+        let value = value.into();
+        if is_utc_rfc3339(&value) {
+            Ok(Self(value))
+        } else {
+            Err(TimestampError { value })
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The calendar date part, `YYYY-MM-DD`.
+    pub fn date(&self) -> &str {
+        &self.0[..10]
+    }
+}
+
+fn is_utc_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 20 || b[b.len() - 1] != b'Z' {
+        return false;
+    }
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    let number = |range: std::ops::Range<usize>| {
+        s[range]
+            .bytes()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let shape = digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19);
+    if !shape {
+        return false;
+    }
+    let fraction = &b[19..b.len() - 1];
+    let fraction_ok = fraction.is_empty()
+        || (fraction.len() >= 2
+            && fraction[0] == b'.'
+            && fraction[1..].iter().all(u8::is_ascii_digit));
+    let (month, day) = (number(5..7), number(8..10));
+    let (hour, minute, second) = (number(11..13), number(14..16), number(17..19));
+    fraction_ok
+        && (1..=12).contains(&month)
+        && (1..=31).contains(&day)
+        && hour < 24
+        && minute < 60
+        && second < 61
+}
+
+impl TryFrom<String> for Timestamp {
+    type Error = TimestampError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(value)
+    }
+}
+
+impl From<Timestamp> for String {
+    fn from(t: Timestamp) -> Self {
+        t.0
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_what_javascript_date_to_iso_string_gives() {
+        assert!(Timestamp::parse("2026-11-26T10:15:00.123Z").is_ok());
+        assert!(Timestamp::parse("2026-11-26T10:15:00Z").is_ok());
+    }
+
+    #[test]
+    fn refuses_local_times_and_nonsense() {
+        for bad in [
+            "2026-11-26",
+            "2026-11-26T10:15:00+01:00",
+            "2026-13-26T10:15:00Z",
+            "2026-11-26T24:00:00Z",
+            "2026-11-26T10:15:00.Z",
+            "yesterday",
+        ] {
+            assert!(Timestamp::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn orders_as_time() {
+        let a = Timestamp::parse("2026-01-02T00:00:00Z").unwrap();
+        let b = Timestamp::parse("2026-11-26T10:15:00Z").unwrap();
+        assert!(a < b);
+        assert_eq!(b.date(), "2026-11-26");
+    }
+}
