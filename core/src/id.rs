@@ -106,6 +106,30 @@ impl RecordId {
     }
 }
 
+impl RecordId {
+    /// A version 4 UUID made from 16 random bytes the caller provides (the core has no
+    /// randomness of its own).
+    pub fn from_random_bytes(mut bytes: [u8; 16]) -> Self {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let mut uuid = String::with_capacity(36);
+        for (i, byte) in bytes.iter().enumerate() {
+            if matches!(i, 4 | 6 | 8 | 10) {
+                uuid.push('-');
+            }
+            push_hex(&mut uuid, *byte);
+        }
+        Self(uuid)
+    }
+}
+
+/// Appends `byte` as two lower-case hex digits.
+pub(crate) fn push_hex(out: &mut String, byte: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+    out.push(char::from(DIGITS[usize::from(byte & 15)]));
+}
+
 impl TryFrom<String> for RecordId {
     type Error = IdError;
     fn try_from(value: String) -> Result<Self, Self::Error> {
@@ -154,6 +178,13 @@ mod tests {
             assert_eq!(Id::new(bad).unwrap_err().reason, reason, "{bad:?}");
         }
         assert!(Id::new("x".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn record_ids_from_random_bytes_are_v4_uuids() {
+        let id = RecordId::from_random_bytes([0xff; 16]);
+        assert_eq!(id.as_str(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(RecordId::new(id.as_str()), Ok(id));
     }
 
     #[test]

@@ -292,8 +292,7 @@ impl Template {
         let mut hash = String::with_capacity(7 + 64);
         hash.push_str("sha256:");
         for byte in digest {
-            hash.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-            hash.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
+            crate::id::push_hex(&mut hash, byte);
         }
         hash
     }

@@ -37,6 +37,32 @@ impl Timestamp {
         }
     }
 
+    /// The UTC time `millis` milliseconds after 1970-01-01T00:00:00Z (what JavaScript's
+    /// `Date.now()` gives), with millisecond precision. Years outside 0..=9999 are clamped.
+    pub fn from_unix_millis(millis: i64) -> Self {
+        const MIN: i64 = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+        const MAX: i64 = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+        let millis = millis.clamp(MIN, MAX);
+        let (days, ms_of_day) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
+        // Days to a civil date: Howard Hinnant's `civil_from_days`.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let (secs, ms) = (ms_of_day / 1000, ms_of_day % 1000);
+        Self(format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{ms:03}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        ))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -127,6 +153,22 @@ mod tests {
             "yesterday",
         ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_unix_millis_like_javascript() {
+        let cases = [
+            (0, "1970-01-01T00:00:00.000Z"),
+            (1_795_688_100_123, "2026-11-26T10:15:00.123Z"),
+            (951_782_400_000, "2000-02-29T00:00:00.000Z"),
+            (-1, "1969-12-31T23:59:59.999Z"),
+            (i64::MAX, "9999-12-31T23:59:59.999Z"),
+        ];
+        for (millis, iso) in cases {
+            let t = Timestamp::from_unix_millis(millis);
+            assert_eq!(t.as_str(), iso);
+            assert_eq!(Timestamp::parse(iso), Ok(t));
         }
     }
 
