@@ -1,0 +1,24 @@
+//! The shell's clock and randomness: the core takes both as arguments.
+
+use outcomes_core::{RecordId, Timestamp};
+
+/// Now, as the browser knows it.
+pub fn now() -> Timestamp {
+    Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// A new record id from `crypto.getRandomValues`, which plain-HTTP pages have too (unlike
+/// `crypto.randomUUID`).
+pub fn new_record_id() -> RecordId {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // Without Web Crypto, Math.random still keeps ids of different records apart.
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    RecordId::from_random_bytes(bytes)
+}

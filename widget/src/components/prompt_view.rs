@@ -1,0 +1,62 @@
+use outcomes_core::Id;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::strings;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct PromptViewProps {
+    pub id: Id,
+    pub text: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub guidance: Option<AttrValue>,
+    /// A one-line answer rather than a paragraph.
+    #[prop_or_default]
+    pub short: bool,
+    /// The person's words so far, exactly as recorded.
+    pub value: AttrValue,
+    pub on_text: Callback<(Id, String)>,
+}
+
+/// One open question and the person's answer in their own words.
+#[component]
+pub fn PromptView(props: &PromptViewProps) -> Html {
+    let field_id = format!("oc-prompt-{}", props.id);
+    let hint_id = format!("{field_id}-hint");
+    let described_by = props.hint.as_ref().map(|_| hint_id.clone());
+    let id = props.id.clone();
+    let field = if props.short {
+        let on_input = props.on_text.reform(move |e: InputEvent| {
+            (id.clone(), e.target_unchecked_into::<HtmlInputElement>().value())
+        });
+        html! {
+            <input id={field_id.clone()} class="oc-answer oc-answer-short" part="answer" type="text"
+                aria-describedby={described_by} value={props.value.clone()} oninput={on_input} />
+        }
+    } else {
+        let on_input = props.on_text.reform(move |e: InputEvent| {
+            (id.clone(), e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        });
+        html! {
+            <textarea id={field_id.clone()} class="oc-answer" part="answer" rows="4"
+                aria-describedby={described_by} value={props.value.clone()} oninput={on_input} />
+        }
+    };
+    html! {
+        <div class="oc-prompt">
+            <label class="oc-prompt-text" for={field_id}>{ props.text.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <p class="oc-hint" id={hint_id}>{ hint.clone() }</p>
+            }
+            { field }
+            if let Some(guidance) = &props.guidance {
+                <details class="oc-guidance" part="guidance">
+                    <summary>{ strings::GUIDANCE }</summary>
+                    <p>{ guidance.clone() }</p>
+                </details>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+//! `cargo xtask dist`: the embeddable files, built for size, and what they weigh.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use wasm_bindgen_cli_support::Bindgen;
+use xtask::{dist_dir, dist_files, workspace_root};
+
+use crate::cmd::{self, step, Result};
+use crate::setup;
+
+/// Builds the widget in release mode, runs wasm-bindgen and writes `dist/`. Returns the folder.
+pub fn build() -> Result<PathBuf> {
+    setup::wasm_target()?;
+    step("building the widget for wasm32 (release, tuned for size)");
+    cmd::cargo(&[
+        "build",
+        "--release",
+        "--package",
+        "outcomes-widget",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])?;
+    let root = workspace_root();
+    let wasm = root.join("target/wasm32-unknown-unknown/release/outcomes_widget.wasm");
+    let dist = dist_dir();
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("could not clear {}: {e}", dist.display()))?;
+    }
+    step("generating the JavaScript glue (wasm-bindgen)");
+    Bindgen::new()
+        .input_path(&wasm)
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .out_name(dist_files::BINDGEN_NAME)
+        .typescript(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .generate(&dist)
+        .map_err(|e| format!("wasm-bindgen failed on {}: {e}", wasm.display()))?;
+    copy(&root.join("widget/js").join(dist_files::ENTRY), &dist.join(dist_files::ENTRY))?;
+    print_sizes(&dist)?;
+    Ok(dist)
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("could not copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// What a host page downloads to show the first prompt, raw and compressed.
+fn print_sizes(dist: &Path) -> Result {
+    step("what a host page downloads");
+    let files = [dist_files::ENTRY, dist_files::GLUE, dist_files::WASM];
+    let mut total = Sizes::default();
+    println!("{:<24} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    for name in files {
+        let bytes = fs::read(dist.join(name)).map_err(|e| format!("could not read {name}: {e}"))?;
+        let sizes = Sizes::of(&bytes)?;
+        println!("{name:<24} {}", sizes.row());
+        total = total.plus(&sizes);
+    }
+    println!("{:<24} {}", "total", total.row());
+    Ok(())
+}
+
+#[derive(Debug, Default)]
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl Sizes {
+    fn of(bytes: &[u8]) -> Result<Self> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(bytes).map_err(|e| e.to_string())?;
+        let gzip = gz.finish().map_err(|e| e.to_string())?.len();
+        let mut brotli = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+        brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(|e| e.to_string())?;
+        Ok(Self { raw: bytes.len(), gzip, brotli: brotli.len() })
+    }
+
+    fn plus(&self, other: &Self) -> Self {
+        Self {
+            raw: self.raw + other.raw,
+            gzip: self.gzip + other.gzip,
+            brotli: self.brotli + other.brotli,
+        }
+    }
+
+    fn row(&self) -> String {
+        format!("{:>10} {:>10} {:>10}", kb(self.raw), kb(self.gzip), kb(self.brotli))
+    }
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
