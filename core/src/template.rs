@@ -252,23 +252,17 @@ impl Template {
         match kind {
             PromptKind::Outcomes {
                 outcome_set: Some(set),
-            } => {
-                if !self.outcome_sets.iter().any(|s| &s.id == set) {
-                    problems.push(ValidationProblem::new(
-                        format!("{path}.outcome_set"),
-                        format!(
-                            "there is no outcome set \"{set}\" in this template's outcome_sets"
-                        ),
-                    ));
-                }
+            } if !self.outcome_sets.iter().any(|s| &s.id == set) => {
+                problems.push(ValidationProblem::new(
+                    format!("{path}.outcome_set"),
+                    format!("there is no outcome set \"{set}\" in this template's outcome_sets"),
+                ));
             }
-            PromptKind::Rating { scale } => {
-                if !self.scales.iter().any(|s| &s.id == scale) {
-                    problems.push(ValidationProblem::new(
-                        format!("{path}.scale"),
-                        format!("there is no scale \"{scale}\" in this template's scales"),
-                    ));
-                }
+            PromptKind::Rating { scale } if !self.scales.iter().any(|s| &s.id == scale) => {
+                problems.push(ValidationProblem::new(
+                    format!("{path}.scale"),
+                    format!("there is no scale \"{scale}\" in this template's scales"),
+                ));
             }
             PromptKind::Choice { options, .. } if options.is_empty() => {
                 problems.push(ValidationProblem::new(

@@ -29,7 +29,9 @@ pub struct Browser {
 
 impl std::fmt::Debug for Browser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Browser").field("server", &self.server).finish_non_exhaustive()
+        f.debug_struct("Browser")
+            .field("server", &self.server)
+            .finish_non_exhaustive()
     }
 }
 
@@ -38,33 +40,48 @@ impl Browser {
     pub async fn start() -> Self {
         let dist = dist_dir();
         let pages = xtask::workspace_root().join("tests/pages");
-        let server = StaticServer::start(0, vec![Mount::new("/dist/", dist), Mount::new("/", pages)])
-            .expect("start the test server on 127.0.0.1");
+        let server =
+            StaticServer::start(0, vec![Mount::new("/dist/", dist), Mount::new("/", pages)])
+                .expect("start the test server on 127.0.0.1");
         let driver = Driver::start();
         let capabilities = json!({
             "goog:chromeOptions": { "binary": CHROMIUM, "args": xtask::CHROMIUM_ARGS }
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities)
             .connect(&driver.url())
             .await
             .expect("start a Chromium session through ChromeDriver");
-        Self { client: Some(client), server, _driver: driver }
+        Self {
+            client: Some(client),
+            server,
+            _driver: driver,
+        }
     }
 
     pub fn client(&self) -> &Client {
-        self.client.as_ref().expect("the session is open until close()")
+        self.client
+            .as_ref()
+            .expect("the session is open until close()")
     }
 
     /// Opens a test page, e.g. `/plain.html`.
     pub async fn open(&self, path: &str) {
-        self.client().goto(&self.server.url(path)).await.expect("load the page");
+        self.client()
+            .goto(&self.server.url(path))
+            .await
+            .expect("load the page");
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) in the page.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
-        self.client().execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.client()
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Polls `script` until it returns something other than `null`/`false`, and returns it.
@@ -87,16 +104,24 @@ impl Browser {
             "const root = document.querySelector('outcomes-conversation')?.shadowRoot; \
              return root?.querySelector({css:?}) ?? null;"
         );
-        self.wait_for_js(&format!("{css} in the widget"), &script).await;
-        let host = self.client().find(Locator::Css("outcomes-conversation")).await.expect("the element");
+        self.wait_for_js(&format!("{css} in the widget"), &script)
+            .await;
+        let host = self
+            .client()
+            .find(Locator::Css("outcomes-conversation"))
+            .await
+            .expect("the element");
         let root = host.shadow_root().await.expect("the widget's shadow root");
-        root.find(Locator::Css(css)).await.expect("the element in the shadow root")
+        root.find(Locator::Css(css))
+            .await
+            .expect("the element in the shadow root")
     }
 
     /// Starts recording the widget's DOM events into `window.outcomesEvents` (pages that must
     /// catch events fired while the widget starts load `/record-events.js` themselves).
     pub async fn record_events(&self) {
-        self.js(include_str!("../pages/record-events.js"), vec![]).await;
+        self.js(include_str!("../pages/record-events.js"), vec![])
+            .await;
     }
 
     /// Ends the WebDriver session (Chromium quits); the driver is ended on drop.
@@ -132,7 +157,10 @@ impl Driver {
         );
         let port = free_port();
         let child = std::os::unix::process::CommandExt::process_group(
-            Command::new(CHROMEDRIVER).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()),
+            Command::new(CHROMEDRIVER)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
             0,
         )
         .spawn()
@@ -140,7 +168,10 @@ impl Driver {
         let driver = Self { child, port };
         let start = Instant::now();
         while TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err() {
-            assert!(start.elapsed() < PATIENCE, "chromedriver did not start listening on port {port}");
+            assert!(
+                start.elapsed() < PATIENCE,
+                "chromedriver did not start listening on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         driver
@@ -154,7 +185,9 @@ impl Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         // The negative pid names the whole group: chromedriver and every Chromium it started.
-        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.child.id())]).status();
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.wait();
     }
 }

@@ -1,5 +1,6 @@
 //! The thin slice end to end: a person's words typed into the embedded widget come out as a
 //! record, exactly as typed, and bad set-up shows a clear message in the widget.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use outcomes_e2e::Browser;
 use serde_json::{json, Value};
@@ -13,7 +14,10 @@ async fn typed_words_reach_the_record_verbatim_and_show_as_text() {
     browser.open("/plain.html").await;
     let answer = browser.in_widget("textarea").await;
     let label = browser.in_widget("label").await;
-    assert_eq!(label.text().await.unwrap(), "What matters to you at the moment?");
+    assert_eq!(
+        label.text().await.unwrap(),
+        "What matters to you at the moment?"
+    );
     browser.record_events().await;
 
     answer.send_keys(WORDS).await.unwrap();
@@ -31,8 +35,13 @@ async fn typed_words_reach_the_record_verbatim_and_show_as_text() {
     assert_eq!(record["template"]["id"], json!("what-matters"));
     assert_eq!(record["status"], json!("draft"));
     assert_eq!(record["format_version"], json!(1));
-    assert!(record["id"].as_str().is_some_and(|id| id.len() == 36), "a UUID record id: {record}");
-    assert!(record["template"]["hash"].as_str().is_some_and(|h| h.starts_with("sha256:")));
+    assert!(
+        record["id"].as_str().is_some_and(|id| id.len() == 36),
+        "a UUID record id: {record}"
+    );
+    assert!(record["template"]["hash"]
+        .as_str()
+        .is_some_and(|h| h.starts_with("sha256:")));
     assert_eq!(answer.prop("value").await.unwrap().as_deref(), Some(WORDS));
 
     // The summary shows the words as text: the markup characters are not markup.
@@ -47,14 +56,23 @@ async fn typed_words_reach_the_record_verbatim_and_show_as_text() {
             vec![],
         )
         .await;
-    assert_eq!(markup_elements, json!(0), "the person's <b> must not become an element");
+    assert_eq!(
+        markup_elements,
+        json!(0),
+        "the person's <b> must not become an element"
+    );
     browser.close().await;
 }
 
 async fn setup_error(page: &str) -> (String, Value) {
     let browser = Browser::start().await;
     browser.open(page).await;
-    let message = browser.in_widget("[role=alert]").await.text().await.unwrap();
+    let message = browser
+        .in_widget("[role=alert]")
+        .await
+        .text()
+        .await
+        .unwrap();
     let event = browser
         .wait_for_js(
             "an outcomes-error event",
@@ -68,9 +86,14 @@ async fn setup_error(page: &str) -> (String, Value) {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_unknown_template_name_is_explained_in_the_widget() {
     let (message, event) = setup_error("/unknown-template.html").await;
-    assert!(message.starts_with("This conversation cannot start"), "{message}");
     assert!(
-        message.contains("there is no built-in template called \"what-maters\". Did you mean \"what-matters\"?"),
+        message.starts_with("This conversation cannot start"),
+        "{message}"
+    );
+    assert!(
+        message.contains(
+            "there is no built-in template called \"what-maters\". Did you mean \"what-matters\"?"
+        ),
         "{message}"
     );
     assert_eq!(event["code"], json!("unknown-template"));
@@ -79,7 +102,10 @@ async fn an_unknown_template_name_is_explained_in_the_widget() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_malformed_inline_template_is_explained_with_its_location() {
     let (message, event) = setup_error("/malformed-inline-template.html").await;
-    assert!(message.contains("The template inside the element cannot be used"), "{message}");
+    assert!(
+        message.contains("The template inside the element cannot be used"),
+        "{message}"
+    );
     assert!(message.contains("at sections[0].prompts[0]"), "{message}");
     assert!(message.contains("unknown variant `txt`"), "{message}");
     assert_eq!(event["code"], json!("invalid-template"));

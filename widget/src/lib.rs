@@ -55,9 +55,13 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
     root.append_child(&container)?;
     let host = Host::new(host);
     let setup = Setup::read(&host);
-    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), AppProps { host, setup })
-        .render();
-    Ok(Widget { app: Some(app), container })
+    let app =
+        yew::Renderer::<App>::with_root_and_props(container.clone(), AppProps { host, setup })
+            .render();
+    Ok(Widget {
+        app: Some(app),
+        container,
+    })
 }
 
 fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {

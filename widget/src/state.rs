@@ -49,7 +49,8 @@ impl ConversationState {
 
 impl PartialEq for ConversationState {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.conversation, &other.conversation) && self.view_revision == other.view_revision
+        Rc::ptr_eq(&self.conversation, &other.conversation)
+            && self.view_revision == other.view_revision
     }
 }
 

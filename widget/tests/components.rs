@@ -1,6 +1,7 @@
 //! Component tests: the widget mounted the way `outcomes-widget.js` mounts it, in a real
 //! browser, driven through the DOM. Every check awaits `yew::scheduler::flush()`, never a timer.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,7 +10,10 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,7 +29,10 @@ struct Mounted {
 impl Mounted {
     async fn new(attributes: &[(&str, &str)], inner_html: &str) -> Self {
         let document = web_sys::window().unwrap().document().unwrap();
-        let host: HtmlElement = document.create_element("outcomes-conversation").unwrap().unchecked_into();
+        let host: HtmlElement = document
+            .create_element("outcomes-conversation")
+            .unwrap()
+            .unchecked_into();
         for (name, value) in attributes {
             host.set_attribute(name, value).unwrap();
         }
@@ -36,27 +43,48 @@ impl Mounted {
             .into_iter()
             .map(|name| {
                 let events = Rc::clone(&events);
-                let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-                    let detail = js_sys::JSON::stringify(&e.detail()).unwrap().as_string().unwrap();
-                    events.borrow_mut().push((name.to_owned(), serde_json::from_str(&detail).unwrap()));
-                });
-                host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
+                let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+                    move |e: web_sys::CustomEvent| {
+                        let detail = js_sys::JSON::stringify(&e.detail())
+                            .unwrap()
+                            .as_string()
+                            .unwrap();
+                        events
+                            .borrow_mut()
+                            .push((name.to_owned(), serde_json::from_str(&detail).unwrap()));
+                    },
+                );
+                host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+                    .unwrap();
                 listener
             })
             .collect();
-        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+        let root = host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .unwrap();
         let widget = outcomes_widget::mount(host.clone(), root.clone()).unwrap();
         yew::scheduler::flush().await;
-        Self { host, root, widget, events, _listeners: listeners }
+        Self {
+            host,
+            root,
+            widget,
+            events,
+            _listeners: listeners,
+        }
     }
 
     fn find(&self, css: &str) -> Element {
-        self.root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no {css} in the widget"))
+        self.root
+            .query_selector(css)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {css} in the widget"))
     }
 
     fn all(&self, css: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(css).unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
     }
 
     fn text(&self, css: &str) -> String {
@@ -68,7 +96,9 @@ impl Mounted {
         field.set_value(text);
         let init = EventInit::new();
         init.set_bubbles(true);
-        field.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        field
+            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
         yew::scheduler::flush().await;
     }
 
@@ -78,7 +108,12 @@ impl Mounted {
     }
 
     fn events(&self, name: &str) -> Vec<Value> {
-        self.events.borrow().iter().filter(|(n, _)| n == name).map(|(_, d)| d.clone()).collect()
+        self.events
+            .borrow()
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, d)| d.clone())
+            .collect()
     }
 }
 
@@ -94,14 +129,30 @@ async fn shows_the_first_prompt_with_its_hint_and_guidance() {
     let w = Mounted::new(&[("template", "what-matters"), ("lang", "en")], "").await;
     assert_eq!(w.text(".oc-title"), "What matters to you");
     assert_eq!(w.text("label"), "What matters to you at the moment?");
-    assert_eq!(w.text(".oc-hint"), "Use your own words. There are no right or wrong answers.");
+    assert_eq!(
+        w.text(".oc-hint"),
+        "Use your own words. There are no right or wrong answers."
+    );
     let field = w.find("textarea");
     assert_eq!(w.find("label").get_attribute("for"), Some(field.id()));
-    assert_eq!(field.get_attribute("aria-describedby"), Some(w.find(".oc-hint").id()));
-    assert_eq!(w.all(".oc-guidance").len(), 2, "section and prompt guidance, closed until opened");
+    assert_eq!(
+        field.get_attribute("aria-describedby"),
+        Some(w.find(".oc-hint").id())
+    );
+    assert_eq!(
+        w.all(".oc-guidance").len(),
+        2,
+        "section and prompt guidance, closed until opened"
+    );
     assert_eq!(w.text(".oc-progress-text"), "Stage 1 of 6");
-    assert_eq!(w.find("[aria-current=step]").text_content().unwrap(), "What matters");
-    assert!(w.events("outcomes-change").is_empty(), "no change before the person says anything");
+    assert_eq!(
+        w.find("[aria-current=step]").text_content().unwrap(),
+        "What matters"
+    );
+    assert!(
+        w.events("outcomes-change").is_empty(),
+        "no change before the person says anything"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -124,18 +175,42 @@ async fn moves_through_stages_and_shows_the_words_in_the_summary() {
     w.click(".oc-nav .oc-button-primary").await;
     assert_eq!(w.text(".oc-section-title"), "What is working, what is not");
     assert_eq!(w.text(".oc-progress-text"), "Stage 2 of 6");
-    let active = web_sys::window().unwrap().document().unwrap().active_element();
-    assert_eq!(active, Some(w.host.clone().into()), "focus is inside the widget (its shadow root)");
-    assert_eq!(w.root.active_element(), Some(w.find(".oc-section-title")), "focus moves to the new heading");
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(
+        active,
+        Some(w.host.clone().into()),
+        "focus is inside the widget (its shadow root)"
+    );
+    assert_eq!(
+        w.root.active_element(),
+        Some(w.find(".oc-section-title")),
+        "focus moves to the new heading"
+    );
     w.click(".oc-nav .oc-button:not(.oc-button-primary)").await;
     assert_eq!(w.text(".oc-section-title"), "What matters");
-    assert_eq!(w.find("textarea").unchecked_into::<HtmlTextAreaElement>().value(), "My garden <i>matters</i>");
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "My garden <i>matters</i>"
+    );
 
     w.click(".oc-stages li:last-child button").await;
     assert_eq!(w.text(".oc-section-title"), "Summary");
     assert_eq!(w.text(".oc-words"), "My garden <i>matters</i>");
-    assert!(w.all("i").is_empty(), "the person's words are text, never markup");
-    assert_eq!(w.all(".oc-not-answered").len(), 7, "the other seven text prompts are marked as not talked about");
+    assert!(
+        w.all("i").is_empty(),
+        "the person's words are text, never markup"
+    );
+    assert_eq!(
+        w.all(".oc-not-answered").len(),
+        7,
+        "the other seven text prompts are marked as not talked about"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -147,17 +222,33 @@ async fn finishing_marks_the_record_complete_and_tells_the_host() {
     assert_eq!(completes.len(), 1);
     assert_eq!(completes[0]["record"]["status"], "complete");
     let changes = w.events("outcomes-change");
-    assert_eq!(changes.len(), 1, "the status changed, so the record changed too");
+    assert_eq!(
+        changes.len(),
+        1,
+        "the status changed, so the record changed too"
+    );
     assert_eq!(changes[0]["record"]["status"], "complete");
     assert!(w.text(".oc-finished").contains("finished"));
 }
 
 #[wasm_bindgen_test]
 async fn bad_setups_are_explained_in_the_widget_and_to_the_host() {
-    let cases: [(&[(&str, &str)], &str, &str, &str); 4] = [
-        (&[("template", "whatmatters")], "", "unknown-template", "Did you mean \"what-matters\"?"),
+    /// Attributes, inner HTML, the error code, and words the message must contain.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str, &'a str);
+    let cases: [Case<'_>; 4] = [
+        (
+            &[("template", "whatmatters")],
+            "",
+            "unknown-template",
+            "Did you mean \"what-matters\"?",
+        ),
         (&[], "", "no-template", "No template was given."),
-        (&[("template", "https://example.org/t.json")], "", "template-address-unsupported", "looks like an address"),
+        (
+            &[("template", "https://example.org/t.json")],
+            "",
+            "template-address-unsupported",
+            "looks like an address",
+        ),
         (
             &[],
             r#"<script type="application/json">{"format_version": 1, "id": "x"</script>"#,
@@ -188,7 +279,10 @@ async fn a_valid_inline_template_is_used() {
     let w = Mounted::new(&[("lang", "gd")], inline).await;
     assert_eq!(w.text(".oc-title"), "An còmhradh againn");
     assert_eq!(w.text("label"), "Do dhòchasan?");
-    assert_eq!(w.find("input").get_attribute("type").as_deref(), Some("text"));
+    assert_eq!(
+        w.find("input").get_attribute("type").as_deref(),
+        Some("text")
+    );
 }
 
 #[wasm_bindgen_test]

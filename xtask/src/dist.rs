@@ -26,7 +26,8 @@ pub fn build() -> Result<PathBuf> {
     let wasm = root.join("target/wasm32-unknown-unknown/release/outcomes_widget.wasm");
     let dist = dist_dir();
     if dist.exists() {
-        fs::remove_dir_all(&dist).map_err(|e| format!("could not clear {}: {e}", dist.display()))?;
+        fs::remove_dir_all(&dist)
+            .map_err(|e| format!("could not clear {}: {e}", dist.display()))?;
     }
     step("generating the JavaScript glue (wasm-bindgen)");
     Bindgen::new()
@@ -39,7 +40,10 @@ pub fn build() -> Result<PathBuf> {
         .remove_producers_section(true)
         .generate(&dist)
         .map_err(|e| format!("wasm-bindgen failed on {}: {e}", wasm.display()))?;
-    copy(&root.join("widget/js").join(dist_files::ENTRY), &dist.join(dist_files::ENTRY))?;
+    copy(
+        &root.join("widget/js").join(dist_files::ENTRY),
+        &dist.join(dist_files::ENTRY),
+    )?;
     print_sizes(&dist)?;
     Ok(dist)
 }
@@ -55,7 +59,10 @@ fn print_sizes(dist: &Path) -> Result {
     step("what a host page downloads");
     let files = [dist_files::ENTRY, dist_files::GLUE, dist_files::WASM];
     let mut total = Sizes::default();
-    println!("{:<24} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    println!(
+        "{:<24} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
     for name in files {
         let bytes = fs::read(dist.join(name)).map_err(|e| format!("could not read {name}: {e}"))?;
         let sizes = Sizes::of(&bytes)?;
@@ -79,9 +86,17 @@ impl Sizes {
         gz.write_all(bytes).map_err(|e| e.to_string())?;
         let gzip = gz.finish().map_err(|e| e.to_string())?.len();
         let mut brotli = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
         brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(|e| e.to_string())?;
-        Ok(Self { raw: bytes.len(), gzip, brotli: brotli.len() })
+        Ok(Self {
+            raw: bytes.len(),
+            gzip,
+            brotli: brotli.len(),
+        })
     }
 
     fn plus(&self, other: &Self) -> Self {
@@ -93,7 +108,12 @@ impl Sizes {
     }
 
     fn row(&self) -> String {
-        format!("{:>10} {:>10} {:>10}", kb(self.raw), kb(self.gzip), kb(self.brotli))
+        format!(
+            "{:>10} {:>10} {:>10}",
+            kb(self.raw),
+            kb(self.gzip),
+            kb(self.brotli)
+        )
     }
 }
 

@@ -21,7 +21,10 @@ pub struct Mount {
 
 impl Mount {
     pub fn new(prefix: &str, dir: impl Into<PathBuf>) -> Self {
-        Self { prefix: prefix.to_owned(), dir: dir.into() }
+        Self {
+            prefix: prefix.to_owned(),
+            dir: dir.into(),
+        }
     }
 }
 
@@ -50,7 +53,11 @@ impl StaticServer {
                 }
             })
         };
-        Ok(Self { server, addr, thread: Some(thread) })
+        Ok(Self {
+            server,
+            addr,
+            thread: Some(thread),
+        })
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -72,7 +79,9 @@ impl StaticServer {
 
 impl std::fmt::Debug for StaticServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StaticServer").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("StaticServer")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -86,7 +95,12 @@ impl Drop for StaticServer {
 }
 
 fn respond(request: Request, mounts: &[Mount]) {
-    let url_path = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
+    let url_path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_owned();
     let response = match resolve(&url_path, mounts) {
         Some(path) => match File::open(&path) {
             Ok(file) => with_headers(
@@ -113,7 +127,10 @@ fn resolve(url_path: &str, mounts: &[Mount]) -> Option<PathBuf> {
         rest.push_str("index.html");
     }
     let relative = Path::new(&rest);
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let path = mount.dir.join(relative);
@@ -142,7 +159,11 @@ fn with_headers<R: io::Read + Send + 'static>(
 }
 
 pub fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
@@ -163,7 +184,10 @@ mod tests {
     fn resolves_inside_mounts_only() {
         let root = crate::workspace_root();
         let mounts = vec![Mount::new("/", root.join("xtask"))];
-        assert_eq!(resolve("/Cargo.toml", &mounts), Some(root.join("xtask/Cargo.toml")));
+        assert_eq!(
+            resolve("/Cargo.toml", &mounts),
+            Some(root.join("xtask/Cargo.toml"))
+        );
         assert_eq!(resolve("/../Cargo.toml", &mounts), None);
         assert_eq!(resolve("/src/../../Cargo.toml", &mounts), None);
         assert_eq!(resolve("/missing.txt", &mounts), None);
@@ -171,7 +195,13 @@ mod tests {
 
     #[test]
     fn serves_wasm_with_its_type() {
-        assert_eq!(content_type(Path::new("a/widget_bg.wasm")), "application/wasm");
-        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("a/widget_bg.wasm")),
+            "application/wasm"
+        );
+        assert_eq!(
+            content_type(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
     }
 }

@@ -42,7 +42,11 @@ pub fn browser() -> Result {
     step("installing Debian's chromium and chromium-driver (apt-get)");
     let sudo = output_line("id", &["-u"]).is_some_and(|uid| uid.trim() != "0");
     let apt = |args: &[&str]| {
-        let mut command = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        let mut command = if sudo {
+            Command::new("sudo")
+        } else {
+            Command::new("apt-get")
+        };
         if sudo {
             command.arg("apt-get");
         }
@@ -50,7 +54,14 @@ pub fn browser() -> Result {
         run(&mut command)
     };
     apt(&["update", "-qq"])?;
-    apt(&["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"])
+    apt(&[
+        "install",
+        "-y",
+        "-qq",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ])
 }
 
 /// `wasm-bindgen-test-runner` at the pinned wasm-bindgen version (runs component tests).
@@ -60,7 +71,12 @@ pub fn test_runner() -> Result {
         return Ok(());
     }
     step(&format!("installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} for its test runner (takes a few minutes once)"));
-    cmd::cargo(&["install", "wasm-bindgen-cli", "--version", &format!("={WASM_BINDGEN_VERSION}")])
+    cmd::cargo(&[
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &format!("={WASM_BINDGEN_VERSION}"),
+    ])
 }
 
 #[cfg(test)]
@@ -69,6 +85,9 @@ mod tests {
     fn the_test_runner_version_matches_the_workspace_pin() {
         let manifest = std::fs::read_to_string(xtask::workspace_root().join("Cargo.toml")).unwrap();
         let pin = format!("wasm-bindgen = \"={}\"", super::WASM_BINDGEN_VERSION);
-        assert!(manifest.contains(&pin), "the root Cargo.toml should pin {pin}");
+        assert!(
+            manifest.contains(&pin),
+            "the root Cargo.toml should pin {pin}"
+        );
     }
 }

@@ -14,7 +14,14 @@ pub fn all() -> Result {
     cargo(&["fmt", "--all", "--", "--check"])?;
 
     step("lints (clippy, warnings are errors)");
-    cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     cargo(&[
         "clippy",
         "--package",
@@ -31,7 +38,13 @@ pub fn all() -> Result {
     cargo(&["test", "--workspace", "--exclude", "outcomes-e2e"])?;
 
     step("outcomes-core builds for wasm32");
-    cargo(&["build", "--package", "outcomes-core", "--target", "wasm32-unknown-unknown"])?;
+    cargo(&[
+        "build",
+        "--package",
+        "outcomes-core",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])?;
 
     step("component tests in headless Chromium (wasm-bindgen-test)");
     component_tests()?;
@@ -57,10 +70,18 @@ fn component_tests() -> Result {
     std::fs::create_dir_all(workspace_root().join("target")).map_err(|e| e.to_string())?;
     std::fs::write(&webdriver_json, capabilities.to_string()).map_err(|e| e.to_string())?;
     run(cargo_command()
-        .args(["test", "--package", "outcomes-widget", "--target", "wasm32-unknown-unknown"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .args([
+            "test",
+            "--package",
+            "outcomes-widget",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
 }
-

@@ -20,7 +20,10 @@ pub fn build() -> Result<PathBuf> {
     }
     copy_dir(&root.join("www"), &out)?;
     copy_dir(&dist, &out.join("dist"))?;
-    copy_dir(&root.join("examples/plain-html"), &out.join("examples/plain-html"))?;
+    copy_dir(
+        &root.join("examples/plain-html"),
+        &out.join("examples/plain-html"),
+    )?;
     println!("site written to {}", out.display());
     Ok(out)
 }
@@ -51,7 +54,8 @@ pub fn demo(args: &[String]) -> Result {
 /// Copies a folder's files into `to`, recursively, creating folders as needed.
 pub fn copy_dir(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("could not create {}: {e}", to.display()))?;
-    let entries = fs::read_dir(from).map_err(|e| format!("could not read {}: {e}", from.display()))?;
+    let entries =
+        fs::read_dir(from).map_err(|e| format!("could not read {}: {e}", from.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| e.to_string())?;
         let target = to.join(entry.file_name());

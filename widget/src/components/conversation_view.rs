@@ -19,12 +19,17 @@ pub struct ConversationViewProps {
 pub fn ConversationView(props: &ConversationViewProps) -> Html {
     let state = {
         let template = props.setup.template.clone();
-        use_reducer(move || ConversationState::start(template, clock::new_record_id(), clock::now()))
+        use_reducer(move || {
+            ConversationState::start(template, clock::new_record_id(), clock::now())
+        })
     };
     let apply = {
         let dispatcher = state.dispatcher();
         use_callback(dispatcher, |action: Action, dispatcher| {
-            dispatcher.dispatch(Step { action, now: clock::now() });
+            dispatcher.dispatch(Step {
+                action,
+                now: clock::now(),
+            });
         })
     };
     {

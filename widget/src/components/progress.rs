@@ -16,7 +16,10 @@ pub struct ProgressProps {
 pub fn Progress(props: &ProgressProps) -> Html {
     let total = props.stages.len();
     let shown = (props.current + 1).min(total);
-    let items = props.stages.iter().chain(std::iter::once(&AttrValue::Static(strings::SUMMARY_TITLE)));
+    let items = props
+        .stages
+        .iter()
+        .chain(std::iter::once(&AttrValue::Static(strings::SUMMARY_TITLE)));
     html! {
         <nav class="oc-progress" part="progress" aria-label={strings::STAGES}>
             <p class="oc-progress-text">{ strings::stage_of(shown, total) }</p>

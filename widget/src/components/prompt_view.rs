@@ -29,7 +29,10 @@ pub fn PromptView(props: &PromptViewProps) -> Html {
     let id = props.id.clone();
     let field = if props.short {
         let on_input = props.on_text.reform(move |e: InputEvent| {
-            (id.clone(), e.target_unchecked_into::<HtmlInputElement>().value())
+            (
+                id.clone(),
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            )
         });
         html! {
             <input id={field_id.clone()} class="oc-answer oc-answer-short" part="answer" type="text"
@@ -37,7 +40,10 @@ pub fn PromptView(props: &PromptViewProps) -> Html {
         }
     } else {
         let on_input = props.on_text.reform(move |e: InputEvent| {
-            (id.clone(), e.target_unchecked_into::<HtmlTextAreaElement>().value())
+            (
+                id.clone(),
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            )
         });
         html! {
             <textarea id={field_id.clone()} class="oc-answer" part="answer" rows="4"

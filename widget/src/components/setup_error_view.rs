@@ -15,7 +15,9 @@ pub struct SetupErrorViewProps {
 pub fn SetupErrorView(props: &SetupErrorViewProps) -> Html {
     {
         let (host, error) = (props.host.clone(), props.error.clone());
-        use_effect_with(error, move |error| host.error(error.code(), &error.to_string()));
+        use_effect_with(error, move |error| {
+            host.error(error.code(), &error.to_string())
+        });
     }
     html! {
         <div class="oc-setup-error" part="error" role="alert">
