@@ -12,6 +12,7 @@ pub const FINISHED: &str = "This conversation is finished. You can still go back
 pub const SUMMARY_TITLE: &str = "Summary";
 pub const NOT_ANSWERED: &str = "Not talked about yet";
 pub const GUIDANCE: &str = "Notes for the practitioner";
+pub const PROMPT_GUIDANCE: &str = "Notes on this question";
 pub const STAGES: &str = "Stages of the conversation";
 
 /// "Stage 2 of 6".

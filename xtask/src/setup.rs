@@ -40,18 +40,13 @@ pub fn browser() -> Result {
         return Ok(());
     }
     step("installing Debian's chromium and chromium-driver (apt-get)");
-    let sudo = output_line("id", &["-u"]).is_some_and(|uid| uid.trim() != "0");
+    let as_root = output_line("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
-        let mut command = if sudo {
-            Command::new("sudo")
-        } else {
-            Command::new("apt-get")
-        };
-        if sudo {
+        let mut command = Command::new(if as_root { "apt-get" } else { "sudo" });
+        if !as_root {
             command.arg("apt-get");
         }
-        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        run(&mut command)
+        run(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
     };
     apt(&["update", "-qq"])?;
     apt(&[

@@ -59,7 +59,7 @@ pub fn PromptView(props: &PromptViewProps) -> Html {
             { field }
             if let Some(guidance) = &props.guidance {
                 <details class="oc-guidance" part="guidance">
-                    <summary>{ strings::GUIDANCE }</summary>
+                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
                     <p>{ guidance.clone() }</p>
                 </details>
             }
