@@ -124,6 +124,11 @@ impl Browser {
             .await;
     }
 
+    /// The process group of ChromeDriver and the Chromium it started.
+    pub fn process_group(&self) -> u32 {
+        self._driver.child.id()
+    }
+
     /// Ends the WebDriver session (Chromium quits); the driver is ended on drop.
     pub async fn close(mut self) {
         if let Some(client) = self.client.take() {
@@ -197,4 +202,21 @@ fn free_port() -> u16 {
         .and_then(|listener| listener.local_addr())
         .map(|addr| addr.port())
         .expect("find a free port on 127.0.0.1")
+}
+
+/// Processes of `group` that are still running (zombies waiting to be reaped do not count).
+pub fn live_processes_in_group(group: u32) -> Vec<String> {
+    let output = Command::new("ps")
+        .args(["-e", "-o", "pgid=,stat=,comm="])
+        .output()
+        .expect("run ps");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let pgid: u32 = fields.next()?.parse().ok()?;
+            let stat = fields.next()?;
+            (pgid == group && !stat.starts_with('Z')).then(|| line.trim().to_owned())
+        })
+        .collect()
 }
