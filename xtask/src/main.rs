@@ -22,9 +22,16 @@ commands:
   setup             install what the other commands need (wasm32 target, Chromium,
                     ChromeDriver, wasm-bindgen-test-runner)
   bench             run the benchmarks
+  wasm-test-runner  (used by `test`) wasm-bindgen's test runner, as cargo's runner for wasm32
 ";
 
 fn main() -> ExitCode {
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == "wasm-test-runner")
+    {
+        return test::wasm_test_runner();
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("demo") => www::demo(&args[1..]),

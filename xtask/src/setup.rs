@@ -4,17 +4,14 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::cmd::{self, output_line, run, step, Result};
+use crate::cmd::{output_line, run, step, Result};
 
-/// The wasm-bindgen version the workspace pins; the test runner must match it exactly.
-pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub fn all() -> Result {
     wasm_target()?;
-    browser()?;
-    test_runner()
+    browser()
 }
 
 /// The `wasm32-unknown-unknown` standard library, through rustup.
@@ -59,30 +56,25 @@ pub fn browser() -> Result {
     ])
 }
 
-/// `wasm-bindgen-test-runner` at the pinned wasm-bindgen version (runs component tests).
-pub fn test_runner() -> Result {
-    let wanted = format!("wasm-bindgen-test-runner {WASM_BINDGEN_VERSION}");
-    if output_line("wasm-bindgen-test-runner", &["--version"]).is_some_and(|v| v.trim() == wanted) {
-        return Ok(());
-    }
-    step(&format!("installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} for its test runner (takes a few minutes once)"));
-    cmd::cargo(&[
-        "install",
-        "wasm-bindgen-cli",
-        "--version",
-        &format!("={WASM_BINDGEN_VERSION}"),
-    ])
-}
-
 #[cfg(test)]
 mod tests {
+    /// wasm-bindgen writes glue and test harness code that only its own version of the bindgen
+    /// library and test runner understand: all three must be pinned to one exact version.
     #[test]
-    fn the_test_runner_version_matches_the_workspace_pin() {
+    fn wasm_bindgen_and_its_tools_are_pinned_to_one_version() {
         let manifest = std::fs::read_to_string(xtask::workspace_root().join("Cargo.toml")).unwrap();
-        let pin = format!("wasm-bindgen = \"={}\"", super::WASM_BINDGEN_VERSION);
-        assert!(
-            manifest.contains(&pin),
-            "the root Cargo.toml should pin {pin}"
-        );
+        let pin = |name: &str| {
+            let line = manifest
+                .lines()
+                .find(|l| l.starts_with(&format!("{name} = ")))
+                .unwrap_or_else(|| panic!("{name} is not a workspace dependency"));
+            let start = line
+                .find("\"=")
+                .unwrap_or_else(|| panic!("{name} is not pinned with =: {line}"));
+            line[start + 2..].split('"').next().unwrap().to_owned()
+        };
+        let version = pin("wasm-bindgen");
+        assert_eq!(pin("wasm-bindgen-cli-support"), version);
+        assert_eq!(pin("wasm-bindgen-cli"), version);
     }
 }

@@ -79,9 +79,32 @@ fn component_tests() -> Result {
         ])
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            "wasm-bindgen-test-runner",
+            format!("{} wasm-test-runner", xtask_exe()?),
         )
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+}
+
+/// This very program: cargo runs it as `xtask wasm-test-runner <test.wasm> …` for each wasm32
+/// test binary.
+fn xtask_exe() -> Result<String> {
+    std::env::current_exe()
+        .map(|path| path.to_string_lossy().into_owned())
+        .map_err(|e| format!("could not find the xtask program: {e}"))
+}
+
+/// wasm-bindgen's test runner, linked in at the workspace's pinned version.
+pub fn wasm_test_runner() -> std::process::ExitCode {
+    let args = std::env::args_os()
+        .enumerate()
+        .filter(|(i, _)| *i != 1)
+        .map(|(_, a)| a);
+    match wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(args) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("wasm-bindgen-test-runner: {err:?}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }
