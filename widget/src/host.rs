@@ -23,6 +23,20 @@ impl Host {
         self.element.get_attribute(name)
     }
 
+    /// The element's place among the page's `<outcomes-conversation>` elements (0 if alone).
+    pub fn index_among_widgets(&self) -> usize {
+        let Some(document) = self.element.owner_document() else {
+            return 0;
+        };
+        let Ok(all) = document.query_selector_all("outcomes-conversation") else {
+            return 0;
+        };
+        let me: &web_sys::Node = self.element.as_ref();
+        (0..all.length())
+            .position(|i| all.item(i).is_some_and(|node| &node == me))
+            .unwrap_or(0)
+    }
+
     /// The text of an inline `<script type="application/json">` child, if there is one.
     pub fn inline_template(&self) -> Option<String> {
         self.element
@@ -40,6 +54,15 @@ impl Host {
     /// `outcomes-complete`: the conversation was marked complete; `detail.record` is the record.
     pub fn completed(&self, record: &Record) {
         self.dispatch_record("outcomes-complete", record);
+    }
+
+    /// `outcomes-deleted`: the person or practitioner deleted the conversation; the widget has
+    /// removed it from this device. `detail.recordId` names it, so the host can delete its copies.
+    pub fn deleted(&self, record_id: &str) {
+        self.dispatch(
+            "outcomes-deleted",
+            &object(&[("recordId", record_id.into())]),
+        );
     }
 
     /// `outcomes-error`: something went wrong; `detail.error` is `{ code, message }`.

@@ -7,14 +7,18 @@
 mod app;
 mod clock;
 pub mod components;
+mod download;
+mod hooks;
 mod host;
 mod setup;
 mod state;
+mod storage;
 mod strings;
 
 pub use app::{App, AppProps};
 pub use host::Host;
 pub use setup::{Setup, SetupError};
+pub use storage::{Draft, DraftStore, StorageProblem};
 
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};

@@ -7,12 +7,16 @@ use outcomes_core::builtin::{self, UnknownTemplate};
 use outcomes_core::{Template, TemplateError};
 
 use crate::host::Host;
+use crate::storage::{Draft, DraftStore, StorageProblem};
 
-/// A template the widget can run, and the language to show it in.
+/// A template the widget can run, the language to show it in, and the draft saved earlier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Setup {
     pub template: Arc<Template>,
     pub lang: String,
+    pub store: DraftStore,
+    /// The draft saved on this device by this widget earlier, if any, or why it could not be read.
+    pub draft: Result<Option<Draft>, StorageProblem>,
 }
 
 /// Why the widget cannot start. Shown inside the widget, never only in the console.
@@ -88,6 +92,13 @@ impl Setup {
             })
             .filter(|lang| !lang.trim().is_empty())
             .unwrap_or_else(|| template.default_lang.clone());
-        Ok(Self { template, lang })
+        let store = DraftStore::for_host(host, template.id.as_str());
+        let draft = store.load(&crate::clock::now(), template.id.as_str());
+        Ok(Self {
+            template,
+            lang,
+            store,
+            draft,
+        })
     }
 }

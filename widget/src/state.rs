@@ -24,17 +24,23 @@ pub struct ConversationState {
     pub problem: Option<String>,
 }
 
-/// An action with the time it happened (the core reads no clock; the shell passes it in).
+/// What the widget asks of its state.
 #[derive(Debug)]
-pub struct Step {
-    pub action: Action,
-    pub now: Timestamp,
+pub enum Msg {
+    /// An action with the time it happened (the core reads no clock; the shell passes it in).
+    Apply { action: Action, now: Timestamp },
+    /// Start over with another conversation (after "delete this conversation").
+    Replace(Conversation),
 }
 
 impl ConversationState {
     pub fn start(template: Arc<Template>, id: RecordId, now: Timestamp) -> Self {
+        Self::new(Conversation::start(template, id, now))
+    }
+
+    pub fn new(conversation: Conversation) -> Self {
         Self {
-            conversation: Rc::new(RefCell::new(Conversation::start(template, id, now))),
+            conversation: Rc::new(RefCell::new(conversation)),
             record_revision: 0,
             view_revision: 0,
             completions: 0,
@@ -55,11 +61,24 @@ impl PartialEq for ConversationState {
 }
 
 impl Reducible for ConversationState {
-    type Action = Step;
+    type Action = Msg;
 
-    fn reduce(self: Rc<Self>, step: Step) -> Rc<Self> {
-        let completing = step.action == Action::Complete;
-        let result = self.conversation.borrow_mut().apply(step.action, step.now);
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let (action, now) = match msg {
+            Msg::Apply { action, now } => (action, now),
+            // The fresh record is saved (and the host told) on its first change, so a deletion
+            // leaves nothing behind until the person says something new.
+            Msg::Replace(conversation) => {
+                return Rc::new(Self {
+                    record_revision: self.record_revision,
+                    view_revision: self.view_revision + 1,
+                    completions: self.completions,
+                    ..Self::new(conversation)
+                })
+            }
+        };
+        let completing = action == Action::Complete;
+        let result = self.conversation.borrow_mut().apply(action, now);
         let changed_record = matches!(result, Ok(Event::RecordChanged));
         match result {
             Ok(Event::Unchanged) if self.problem.is_none() => self,

@@ -19,3 +19,27 @@ pub const STAGES: &str = "Stages of the conversation";
 pub fn stage_of(stage: usize, stages: usize) -> String {
     format!("Stage {stage} of {stages}")
 }
+
+pub const NOT_SAVED_YET: &str = "Changes are saved on this device as you go.";
+pub const RESUMED: &str = "Carried on from where you left off. Saved on this device.";
+pub const STORAGE_UNAVAILABLE: &str = "This browser is not letting the conversation be saved on this device, so it will be lost if the page closes. Keep the page open, and download the record before you leave.";
+pub const STORAGE_FULL: &str = "This device has no room left to save the conversation, so the latest changes will be lost if the page closes. Download the record to keep it.";
+pub const DOWNLOAD_RECORD: &str = "Download the record";
+pub const DOWNLOAD_UNREADABLE: &str = "Download the earlier conversation";
+pub const DELETE: &str = "Delete this conversation";
+pub const DELETE_CONFIRM: &str =
+    "Delete everything recorded in this conversation from this device? This cannot be undone.";
+pub const DELETE_YES: &str = "Yes, delete it";
+pub const DELETE_NO: &str = "No, keep it";
+pub const DELETED: &str =
+    "The conversation was deleted from this device. A new, empty one has started.";
+
+/// "Saved on this device at 12:03".
+pub fn saved_at(time: &str) -> String {
+    format!("Saved on this device at {time}.")
+}
+
+/// An earlier draft could not be read; it was kept.
+pub fn unreadable_draft(message: &str) -> String {
+    format!("A conversation saved earlier on this device could not be opened ({message}). It has been kept, not deleted, and a new conversation has started. You can download the earlier one.")
+}

@@ -26,8 +26,26 @@ struct Mounted {
     _listeners: Vec<Closure<dyn FnMut(web_sys::CustomEvent)>>,
 }
 
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Runs a bit of JavaScript, for breaking browser features the way real browsers do.
+fn js(source: &str) {
+    js_sys::Function::new_no_args(source)
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
 impl Mounted {
+    /// Mounts a widget on a page whose storage is empty.
     async fn new(attributes: &[(&str, &str)], inner_html: &str) -> Self {
+        local_storage().clear().unwrap();
+        Self::keeping_storage(attributes, inner_html).await
+    }
+
+    /// Mounts a widget on the page as it is, as after a reload.
+    async fn keeping_storage(attributes: &[(&str, &str)], inner_html: &str) -> Self {
         let document = web_sys::window().unwrap().document().unwrap();
         let host: HtmlElement = document
             .create_element("outcomes-conversation")
@@ -39,26 +57,30 @@ impl Mounted {
         host.set_inner_html(inner_html);
         document.body().unwrap().append_child(&host).unwrap();
         let events = Rc::new(RefCell::new(Vec::new()));
-        let listeners = ["outcomes-change", "outcomes-complete", "outcomes-error"]
-            .into_iter()
-            .map(|name| {
-                let events = Rc::clone(&events);
-                let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-                    move |e: web_sys::CustomEvent| {
-                        let detail = js_sys::JSON::stringify(&e.detail())
-                            .unwrap()
-                            .as_string()
-                            .unwrap();
-                        events
-                            .borrow_mut()
-                            .push((name.to_owned(), serde_json::from_str(&detail).unwrap()));
-                    },
-                );
-                host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-                    .unwrap();
-                listener
-            })
-            .collect();
+        let listeners = [
+            "outcomes-change",
+            "outcomes-complete",
+            "outcomes-error",
+            "outcomes-deleted",
+        ]
+        .into_iter()
+        .map(|name| {
+            let events = Rc::clone(&events);
+            let listener =
+                Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+                    let detail = js_sys::JSON::stringify(&e.detail())
+                        .unwrap()
+                        .as_string()
+                        .unwrap();
+                    events
+                        .borrow_mut()
+                        .push((name.to_owned(), serde_json::from_str(&detail).unwrap()));
+                });
+            host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+                .unwrap();
+            listener
+        })
+        .collect();
         let root = host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .unwrap();
@@ -291,4 +313,207 @@ async fn unmounting_removes_everything() {
     w.widget.unmount();
     yew::scheduler::flush().await;
     assert_eq!(w.root.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn every_change_is_saved_and_a_reload_resumes_where_it_was() {
+    let attributes = [("template", "what-matters"), ("storage-key", "resume-test")];
+    let first = Mounted::new(&attributes, "").await;
+    first
+        .type_into("textarea", "Getting back to the allotment")
+        .await;
+    first.click(".oc-nav .oc-button-primary").await;
+    first.type_into("textarea", "My neighbour Jean").await;
+    let saved: Value = serde_json::from_str(
+        &local_storage()
+            .get_item("outcomes-conversation:resume-test")
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        saved["answers"]["what-matters"]["text"],
+        "Getting back to the allotment"
+    );
+    assert_eq!(
+        saved["answers"]["working-well"]["text"],
+        "My neighbour Jean"
+    );
+    assert!(first
+        .text(".oc-save")
+        .starts_with("Saved on this device at "));
+    let id = first.events("outcomes-change")[0]["record"]["id"].clone();
+    drop(first);
+
+    let again = Mounted::keeping_storage(&attributes, "").await;
+    assert_eq!(
+        again.text(".oc-section-title"),
+        "What is working, what is not",
+        "back on the same stage"
+    );
+    assert_eq!(
+        again
+            .find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "My neighbour Jean"
+    );
+    assert!(again
+        .text(".oc-save")
+        .contains("Carried on from where you left off"));
+    again
+        .type_into("textarea", "My neighbour Jean, and her dog")
+        .await;
+    assert_eq!(
+        again.events("outcomes-change")[0]["record"]["id"],
+        id,
+        "the same record carries on"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_keep_separate_drafts() {
+    let a = Mounted::new(&[("template", "what-matters"), ("id", "first")], "").await;
+    let b = Mounted::keeping_storage(&[("template", "what-matters"), ("id", "second")], "").await;
+    a.type_into("textarea", "from A").await;
+    b.type_into("textarea", "from B").await;
+    let stored = |key: &str| local_storage().get_item(key).unwrap().unwrap();
+    assert!(stored("outcomes-conversation:first").contains("from A"));
+    assert!(stored("outcomes-conversation:second").contains("from B"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_draft_is_kept_and_explained_not_overwritten() {
+    local_storage().clear().unwrap();
+    let broken =
+        r#"{"format_version": 1, "id": "r1", "answers": {"what-matters": {"text": "half a sen"#;
+    local_storage()
+        .set_item("outcomes-conversation:broken", broken)
+        .unwrap();
+    let w = Mounted::keeping_storage(
+        &[("template", "what-matters"), ("storage-key", "broken")],
+        "",
+    )
+    .await;
+    let notice = w.text("[role=alert]");
+    assert!(notice.contains("could not be opened"), "{notice}");
+    assert!(notice.contains("It has been kept, not deleted"), "{notice}");
+    w.type_into("textarea", "a fresh start").await;
+    let storage = local_storage();
+    let kept: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("outcomes-conversation:broken:unreadable:"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        storage.get_item(&kept[0]).unwrap().unwrap(),
+        broken,
+        "kept byte for byte"
+    );
+    assert!(storage
+        .get_item("outcomes-conversation:broken")
+        .unwrap()
+        .unwrap()
+        .contains("a fresh start"));
+}
+
+#[wasm_bindgen_test]
+async fn deleting_really_deletes_and_starts_afresh() {
+    let w = Mounted::new(
+        &[("template", "what-matters"), ("storage-key", "delete-test")],
+        "",
+    )
+    .await;
+    w.type_into("textarea", "Something private").await;
+    let old_id = w.events("outcomes-change")[0]["record"]["id"].clone();
+    w.click(".oc-delete button").await;
+    assert!(w.text(".oc-delete-confirm").contains("cannot be undone"));
+    w.click(".oc-delete-confirm .oc-button-danger").await;
+    assert_eq!(
+        local_storage()
+            .get_item("outcomes-conversation:delete-test")
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        local_storage()
+            .get_item("outcomes-conversation:delete-test:position")
+            .unwrap(),
+        None
+    );
+    let deleted = w.events("outcomes-deleted");
+    assert_eq!(deleted.len(), 1);
+    assert_eq!(deleted[0]["recordId"], old_id);
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        ""
+    );
+    assert!(w.text(".oc-save").contains("deleted from this device"));
+    w.type_into("textarea", "A new start").await;
+    let changes = w.events("outcomes-change");
+    assert_ne!(
+        changes.last().unwrap()["record"]["id"],
+        old_id,
+        "a new record, not the deleted one"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn asking_twice_before_deleting_can_be_declined() {
+    let w = Mounted::new(
+        &[("template", "what-matters"), ("storage-key", "keep-test")],
+        "",
+    )
+    .await;
+    w.type_into("textarea", "Keep me").await;
+    w.click(".oc-delete button").await;
+    w.click(".oc-delete-confirm .oc-button:not(.oc-button-danger)")
+        .await;
+    assert!(w.all(".oc-delete-confirm").is_empty());
+    assert!(local_storage()
+        .get_item("outcomes-conversation:keep-test")
+        .unwrap()
+        .unwrap()
+        .contains("Keep me"));
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_is_said_plainly_and_the_conversation_goes_on() {
+    local_storage().clear().unwrap();
+    js("window.__setItem = Storage.prototype.setItem; \
+        Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let w = Mounted::keeping_storage(
+        &[("template", "what-matters"), ("storage-key", "full-test")],
+        "",
+    )
+    .await;
+    w.type_into("textarea", "Words that must not be lost").await;
+    js("Storage.prototype.setItem = window.__setItem;");
+    let status = w.text(".oc-save-problem");
+    assert!(status.contains("no room left"), "{status}");
+    assert_eq!(w.text(".oc-save-problem button"), "Download the record");
+    let changes = w.events("outcomes-change");
+    assert_eq!(
+        changes[0]["record"]["answers"]["what-matters"]["text"],
+        "Words that must not be lost"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn storage_that_is_turned_off_is_said_plainly() {
+    local_storage().clear().unwrap();
+    js("window.__localStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+        Object.defineProperty(window, 'localStorage', { configurable: true, \
+          get() { throw new DOMException('denied', 'SecurityError'); } });");
+    let w = Mounted::keeping_storage(&[("template", "what-matters")], "").await;
+    let status = w.text(".oc-save-problem");
+    js("Object.defineProperty(window, 'localStorage', window.__localStorage);");
+    assert!(
+        status.contains("not letting the conversation be saved"),
+        "{status}"
+    );
+    w.type_into("textarea", "Still recorded in memory").await;
+    assert_eq!(w.events("outcomes-change").len(), 1);
 }

@@ -1,12 +1,17 @@
 use outcomes_core::{Action, Conversation, Id, PromptKind, Status};
 use yew::prelude::*;
 
-use super::{Progress, PromptView, SectionView, SummaryItem, SummarySection, SummaryView};
-use crate::clock;
+use super::{
+    DeleteControl, EarlierDraftNotice, Progress, PromptView, SaveStatus, SaveStatusView,
+    SectionView, SummaryItem, SummarySection, SummaryView,
+};
+use crate::hooks::use_effect_on_change;
 use crate::host::Host;
 use crate::setup::Setup;
-use crate::state::{ConversationState, Step};
+use crate::state::{ConversationState, Msg};
+use crate::storage::StorageProblem;
 use crate::strings;
+use crate::{clock, download};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ConversationViewProps {
@@ -17,52 +22,103 @@ pub struct ConversationViewProps {
 /// A conversation through the template, one stage at a time, then a summary.
 #[component]
 pub fn ConversationView(props: &ConversationViewProps) -> Html {
+    let setup = &props.setup;
     let state = {
-        let template = props.setup.template.clone();
-        use_reducer(move || {
-            ConversationState::start(template, clock::new_record_id(), clock::now())
+        let setup = setup.clone();
+        use_reducer(move || match setup.draft {
+            Ok(Some(draft)) => ConversationState::new(Conversation::resume(
+                setup.template,
+                draft.record,
+                draft.position,
+            )),
+            _ => ConversationState::start(setup.template, clock::new_record_id(), clock::now()),
         })
+    };
+    let save_status = use_state_eq(|| match &setup.draft {
+        Ok(Some(_)) => SaveStatus::Resumed,
+        Err(problem @ (StorageProblem::Unavailable | StorageProblem::Full)) => {
+            SaveStatus::Failed(problem.clone())
+        }
+        Ok(None) | Err(StorageProblem::Unreadable { .. }) => SaveStatus::Ready,
+    });
+    let earlier_draft = match &setup.draft {
+        Err(StorageProblem::Unreadable { message, text, .. }) => Some((
+            AttrValue::from(message.clone()),
+            AttrValue::from(text.clone()),
+        )),
+        _ => None,
     };
     let apply = {
         let dispatcher = state.dispatcher();
         use_callback(dispatcher, |action: Action, dispatcher| {
-            dispatcher.dispatch(Step {
+            dispatcher.dispatch(Msg::Apply {
                 action,
                 now: clock::now(),
             });
         })
     };
     {
-        let (host, state) = (props.host.clone(), state.clone());
-        use_effect_with(state.record_revision, move |revision| {
-            if *revision > 0 {
-                host.record_changed(state.conversation().record());
-            }
+        // Every change is saved at once, then the host is told.
+        let (host, state, store) = (props.host.clone(), state.clone(), setup.store.clone());
+        let (save_status, lang) = (save_status.clone(), setup.lang.clone());
+        use_effect_on_change(state.record_revision, move |_| {
+            let conversation = state.conversation();
+            save_status.set(match store.save(conversation.record()) {
+                Ok(()) => SaveStatus::Saved(clock::local_time(&lang).into()),
+                Err(problem) => SaveStatus::Failed(problem),
+            });
+            host.record_changed(conversation.record());
         });
     }
     {
         let (host, state) = (props.host.clone(), state.clone());
-        use_effect_with(state.completions, move |completions| {
-            if *completions > 0 {
-                host.completed(state.conversation().record());
-            }
+        use_effect_on_change(state.completions, move |_| {
+            host.completed(state.conversation().record())
         });
     }
     let heading_ref = use_node_ref();
     {
         // Moving to another stage moves focus to its heading, so keyboard and screen-reader
         // users start at the top of what changed. Not on first render: the host page owns focus.
-        let heading_ref = heading_ref.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(state.conversation().position(), move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
+        let (heading_ref, store) = (heading_ref.clone(), setup.store.clone());
+        use_effect_on_change(state.conversation().position(), move |position| {
+            let _ = store.save_position(*position);
             if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {
                 let _ = heading.focus();
             }
         });
     }
+    let on_delete = {
+        let (host, state, store) = (props.host.clone(), state.clone(), setup.store.clone());
+        let (save_status, template) = (save_status.clone(), setup.template.clone());
+        Callback::from(move |()| {
+            let deleted = state.conversation().record().id.to_string();
+            match store.delete() {
+                Ok(()) | Err(StorageProblem::Unavailable) => save_status.set(SaveStatus::Deleted),
+                Err(problem) => save_status.set(SaveStatus::Failed(problem)),
+            }
+            host.deleted(&deleted);
+            let fresh = Conversation::start(template.clone(), clock::new_record_id(), clock::now());
+            state.dispatch(Msg::Replace(fresh));
+        })
+    };
+    let on_download_record = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let conversation = state.conversation();
+            let record = conversation.record();
+            let name = format!(
+                "{}-{}-{}.json",
+                record.template.id,
+                record.updated.date(),
+                short_id(record.id.as_str())
+            );
+            let _ = download::offer(&name, "application/json", &record.to_json());
+        })
+    };
+    let on_download_unreadable = Callback::from(|text: AttrValue| {
+        let _ = download::offer("earlier-conversation.txt", "text/plain", &text);
+    });
 
     let on_text = apply.reform(|(prompt, text): (Id, String)| Action::SetText { prompt, text });
     let on_go_to = apply.reform(Action::GoTo);
@@ -115,6 +171,9 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             if let Some(problem) = &state.problem {
                 <p class="oc-problem" role="alert">{ problem.clone() }</p>
             }
+            if let Some((message, text)) = earlier_draft {
+                <EarlierDraftNotice message={message} text={text} on_download={on_download_unreadable} />
+            }
             { body }
             <div class="oc-nav" part="navigation">
                 if position > 0 {
@@ -126,8 +185,17 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                     </button>
                 }
             </div>
+            <footer class="oc-footer">
+                <SaveStatusView status={(*save_status).clone()} on_download_record={on_download_record} />
+                <DeleteControl on_delete={on_delete} />
+            </footer>
         </div>
     }
+}
+
+/// The first part of a record id, enough to tell downloaded files apart.
+fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
 }
 
 fn summary(conversation: &Conversation, lang: &str) -> Vec<SummarySection> {
