@@ -5,6 +5,8 @@
 //! fails: ChromeDriver runs in a process group of its own (Chromium inherits it), and the whole
 //! group is killed on drop.
 
+pub mod endpoint;
+
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};

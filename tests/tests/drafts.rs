@@ -8,21 +8,49 @@ async fn a_reload_in_the_middle_of_typing_loses_nothing() {
     let browser = Browser::start().await;
     browser.open("/plain.html").await;
     let words = "We go to the café on Thursdays — it’s the highlight";
-    browser.in_widget("textarea").await.send_keys(words).await.unwrap();
+    browser
+        .in_widget("textarea")
+        .await
+        .send_keys(words)
+        .await
+        .unwrap();
     // Reload at once: no waiting for anything to settle.
     browser.client().refresh().await.unwrap();
     let answer = browser.in_widget("textarea").await;
     assert_eq!(answer.prop("value").await.unwrap().as_deref(), Some(words));
     let status = browser.in_widget(".oc-save").await.text().await.unwrap();
-    assert!(status.contains("Carried on from where you left off"), "{status}");
+    assert!(
+        status.contains("Carried on from where you left off"),
+        "{status}"
+    );
 
     // The next stage, another reload: the widget comes back to the same stage.
-    browser.in_widget(".oc-nav .oc-button-primary").await.click().await.unwrap();
-    browser.in_widget("#oc-prompt-working-well").await.send_keys("Jean next door").await.unwrap();
+    browser
+        .in_widget(".oc-nav .oc-button-primary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .in_widget("#oc-prompt-working-well")
+        .await
+        .send_keys("Jean next door")
+        .await
+        .unwrap();
     browser.client().refresh().await.unwrap();
-    let heading = browser.in_widget(".oc-section-title").await.text().await.unwrap();
+    let heading = browser
+        .in_widget(".oc-section-title")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(heading, "What is working, what is not");
-    let value = browser.in_widget("#oc-prompt-working-well").await.prop("value").await.unwrap();
+    let value = browser
+        .in_widget("#oc-prompt-working-well")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(value.as_deref(), Some("Jean next door"));
     let first = browser
         .js(

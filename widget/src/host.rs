@@ -48,12 +48,17 @@ impl Host {
 
     /// `outcomes-change`: the record changed; `detail.record` is the record.
     pub fn record_changed(&self, record: &Record) {
-        self.dispatch_record("outcomes-change", record);
+        self.dispatch_record("outcomes-change", &record.to_json());
     }
 
     /// `outcomes-complete`: the conversation was marked complete; `detail.record` is the record.
     pub fn completed(&self, record: &Record) {
-        self.dispatch_record("outcomes-complete", record);
+        self.dispatch_record("outcomes-complete", &record.to_json());
+    }
+
+    /// `outcomes-submitted`: the endpoint accepted the record; `detail.record` is what was sent.
+    pub fn submitted(&self, record_json: &str) {
+        self.dispatch_record("outcomes-submitted", record_json);
     }
 
     /// `outcomes-deleted`: the person or practitioner deleted the conversation; the widget has
@@ -72,8 +77,8 @@ impl Host {
     }
 
     /// The record goes out as a plain object (parsed JSON), not a string the page must parse.
-    fn dispatch_record(&self, name: &str, record: &Record) {
-        if let Ok(record) = js_sys::JSON::parse(&record.to_json()) {
+    fn dispatch_record(&self, name: &str, record_json: &str) {
+        if let Ok(record) = js_sys::JSON::parse(record_json) {
             self.dispatch(name, &object(&[("record", record)]));
         }
     }

@@ -10,10 +10,12 @@ pub mod components;
 mod download;
 mod hooks;
 mod host;
+mod outbox;
 mod setup;
 mod state;
 mod storage;
 mod strings;
+mod submit;
 
 pub use app::{App, AppProps};
 pub use host::Host;

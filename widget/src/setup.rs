@@ -15,6 +15,9 @@ pub struct Setup {
     pub template: Arc<Template>,
     pub lang: String,
     pub store: DraftStore,
+    /// Where finished conversations are sent (the `endpoint` attribute, resolved against the
+    /// page's address); none means nothing is sent anywhere.
+    pub endpoint: Option<String>,
     /// The draft saved on this device by this widget earlier, if any, or why it could not be read.
     pub draft: Result<Option<Draft>, StorageProblem>,
 }
@@ -30,6 +33,8 @@ pub enum SetupError {
     TemplateAddress(String),
     /// The inline `<script type="application/json">` template is not a usable template.
     InlineTemplate(TemplateError),
+    /// The `endpoint` attribute is not an address.
+    Endpoint(String),
 }
 
 impl SetupError {
@@ -40,6 +45,7 @@ impl SetupError {
             SetupError::UnknownTemplate(_) => "unknown-template",
             SetupError::TemplateAddress(_) => "template-address-unsupported",
             SetupError::InlineTemplate(_) => "invalid-template",
+            SetupError::Endpoint(_) => "invalid-endpoint",
         }
     }
 }
@@ -65,6 +71,12 @@ impl fmt::Display for SetupError {
             SetupError::InlineTemplate(err) => {
                 write!(f, "The template inside the element cannot be used: {err}")
             }
+            SetupError::Endpoint(endpoint) => write!(
+                f,
+                "The endpoint attribute \"{endpoint}\" is not a web address. Give the full address \
+                 (https://…) or a path on this site (/outcomes/submit) where finished conversations \
+                 should be sent, or leave the attribute out to send nothing."
+            ),
         }
     }
 }
@@ -92,13 +104,27 @@ impl Setup {
             })
             .filter(|lang| !lang.trim().is_empty())
             .unwrap_or_else(|| template.default_lang.clone());
+        let endpoint = match host.attribute("endpoint").filter(|e| !e.trim().is_empty()) {
+            Some(endpoint) => {
+                Some(resolve_address(&endpoint).ok_or(SetupError::Endpoint(endpoint))?)
+            }
+            None => None,
+        };
         let store = DraftStore::for_host(host, template.id.as_str());
         let draft = store.load(&crate::clock::now(), template.id.as_str());
         Ok(Self {
             template,
             lang,
             store,
+            endpoint,
             draft,
         })
     }
+}
+
+/// An http(s) address, relative ones resolved against the page's address.
+fn resolve_address(address: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    let url = web_sys::Url::new_with_base(address.trim(), &base).ok()?;
+    matches!(url.protocol().as_str(), "https:" | "http:").then(|| url.href())
 }

@@ -130,6 +130,21 @@ impl DraftStore {
             .map_err(|_| StorageProblem::Full)
     }
 
+    /// The outbox saved by this widget, as JSON.
+    pub fn load_outbox(&self) -> Result<Option<String>, StorageProblem> {
+        Ok(local_storage()?.get_item(&self.outbox_key()).ok().flatten())
+    }
+
+    pub fn save_outbox(&self, json: &str) -> Result<(), StorageProblem> {
+        local_storage()?
+            .set_item(&self.outbox_key(), json)
+            .map_err(|_| StorageProblem::Full)
+    }
+
+    fn outbox_key(&self) -> String {
+        format!("{}:outbox", self.key)
+    }
+
     /// Deletes the draft (and its position) from this device.
     pub fn delete(&self) -> Result<(), StorageProblem> {
         let storage = local_storage()?;

@@ -43,3 +43,32 @@ pub fn saved_at(time: &str) -> String {
 pub fn unreadable_draft(message: &str) -> String {
     format!("A conversation saved earlier on this device could not be opened ({message}). It has been kept, not deleted, and a new conversation has started. You can download the earlier one.")
 }
+
+pub const OUTBOX: &str = "Sending";
+pub const DOWNLOAD_OUTBOX: &str = "Download everything in the outbox";
+
+/// One line of the outbox: the conversation and what became of it.
+pub fn outbox_waiting(queued: &str, attempts: u32, problem: Option<&str>) -> String {
+    match (attempts, problem) {
+        (0, _) | (_, None) => format!("Conversation of {queued}: waiting to be sent."),
+        (n, Some(problem)) => format!(
+            "Conversation of {queued}: not sent yet ({problem}). Tried {n} time{}; trying again soon. It is kept on this device until it is sent.",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+pub fn outbox_sent(queued: &str, at: &str) -> String {
+    format!("Conversation of {queued}: sent at {at}.")
+}
+
+pub fn outbox_refused(queued: &str, status: u16, message: &str) -> String {
+    let said = if message.is_empty() {
+        String::new()
+    } else {
+        format!(" It said: {message}")
+    };
+    format!(
+        "Conversation of {queued}: the organisation's system refused it (error {status}), so it will not be sent again automatically.{said} It is kept in the outbox: download it and pass it on to whoever looks after the system."
+    )
+}

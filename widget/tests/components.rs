@@ -504,9 +504,11 @@ async fn full_storage_is_said_plainly_and_the_conversation_goes_on() {
 #[wasm_bindgen_test]
 async fn storage_that_is_turned_off_is_said_plainly() {
     local_storage().clear().unwrap();
-    js("window.__localStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+    js(
+        "window.__localStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
         Object.defineProperty(window, 'localStorage', { configurable: true, \
-          get() { throw new DOMException('denied', 'SecurityError'); } });");
+          get() { throw new DOMException('denied', 'SecurityError'); } });",
+    );
     let w = Mounted::keeping_storage(&[("template", "what-matters")], "").await;
     let status = w.text(".oc-save-problem");
     js("Object.defineProperty(window, 'localStorage', window.__localStorage);");

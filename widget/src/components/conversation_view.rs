@@ -2,8 +2,8 @@ use outcomes_core::{Action, Conversation, Id, PromptKind, Status};
 use yew::prelude::*;
 
 use super::{
-    DeleteControl, EarlierDraftNotice, Progress, PromptView, SaveStatus, SaveStatusView,
-    SectionView, SummaryItem, SummarySection, SummaryView,
+    DeleteControl, EarlierDraftNotice, OutboxView, Progress, PromptView, SaveStatus,
+    SaveStatusView, SectionView, Submission, SummaryItem, SummarySection, SummaryView,
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
@@ -88,8 +88,10 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             }
         });
     }
+    let deleted = use_state_eq(|| None::<(u64, AttrValue)>);
     let on_delete = {
         let (host, state, store) = (props.host.clone(), state.clone(), setup.store.clone());
+        let deleted_record = deleted.clone();
         let (save_status, template) = (save_status.clone(), setup.template.clone());
         Callback::from(move |()| {
             let deleted = state.conversation().record().id.to_string();
@@ -98,6 +100,8 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                 Err(problem) => save_status.set(SaveStatus::Failed(problem)),
             }
             host.deleted(&deleted);
+            let serial = deleted_record.as_ref().map_or(1, |(serial, _)| serial + 1);
+            deleted_record.set(Some((serial, deleted.into())));
             let fresh = Conversation::start(template.clone(), clock::new_record_id(), clock::now());
             state.dispatch(Msg::Replace(fresh));
         })
@@ -128,6 +132,12 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
 
     let conversation = state.conversation();
     let template = conversation.template();
+    // Each completion puts the record in the outbox (when there is an endpoint).
+    let submission = (state.completions > 0).then(|| Submission {
+        serial: state.completions,
+        record_id: conversation.record().id.to_string().into(),
+        record: conversation.record().to_json().into(),
+    });
     let lang = props.setup.lang.as_str();
     let text = |t: &outcomes_core::Text| AttrValue::from(template.text(t, lang).to_owned());
     let stages: Vec<AttrValue> = template.sections.iter().map(|s| text(&s.title)).collect();
@@ -189,6 +199,10 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                 <SaveStatusView status={(*save_status).clone()} on_download_record={on_download_record} />
                 <DeleteControl on_delete={on_delete} />
             </footer>
+            if let Some(endpoint) = &setup.endpoint {
+                <OutboxView host={props.host.clone()} endpoint={endpoint.clone()} store={setup.store.clone()}
+                    submission={submission} deleted={(*deleted).clone()} />
+            }
         </div>
     }
 }

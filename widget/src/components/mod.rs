@@ -2,6 +2,7 @@
 
 mod conversation_view;
 mod delete_control;
+mod outbox_view;
 mod progress;
 mod prompt_view;
 mod save_status;
@@ -11,6 +12,7 @@ mod summary_view;
 
 pub use conversation_view::{ConversationView, ConversationViewProps};
 pub use delete_control::{DeleteControl, DeleteControlProps};
+pub use outbox_view::{OutboxView, OutboxViewProps, Submission};
 pub use progress::{Progress, ProgressProps};
 pub use prompt_view::{PromptView, PromptViewProps};
 pub use save_status::{

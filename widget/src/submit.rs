@@ -1,0 +1,93 @@
+//! Sending one record to the organisation's endpoint: the only network request the widget makes.
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestInit, Response};
+
+/// How long to wait for the endpoint before treating the attempt as failed (and retrying).
+const TIMEOUT_MS: u32 = 20_000;
+
+/// What became of one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attempt {
+    /// The endpoint took the record (2xx).
+    Accepted,
+    /// Worth trying again later: no network, a timeout, a server error (5xx), 408 or 429.
+    TryAgain(String),
+    /// The endpoint refused the record (another 4xx); trying again would not help.
+    Refused { status: u16, message: String },
+}
+
+/// POSTs `record_json` to `endpoint` with the record id as the `Idempotency-Key`, so an attempt
+/// that reached the server but whose answer was lost does not store the record twice.
+pub async fn send(endpoint: &str, record_id: &str, record_json: &str) -> Attempt {
+    match try_send(endpoint, record_id, record_json).await {
+        Ok(attempt) => attempt,
+        Err(err) => Attempt::TryAgain(describe(&err)),
+    }
+}
+
+async fn try_send(endpoint: &str, record_id: &str, record_json: &str) -> Result<Attempt, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let headers = Headers::new()?;
+    headers.set("Content-Type", "application/json")?;
+    headers.set("Idempotency-Key", record_id)?;
+    let controller = AbortController::new()?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(record_json));
+    init.set_signal(Some(&controller.signal()));
+    // No cookies or other credentials go with the record.
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let timeout = Timeout::new(TIMEOUT_MS, move || controller.abort());
+    let response = JsFuture::from(window.fetch_with_str_and_init(endpoint, &init)).await;
+    drop(timeout);
+    let response: Response = match response {
+        Ok(response) => response.unchecked_into(),
+        Err(err) if is_abort(&err) => {
+            return Ok(Attempt::TryAgain(format!(
+                "no answer within {} seconds",
+                TIMEOUT_MS / 1000
+            )))
+        }
+        Err(err) => return Ok(Attempt::TryAgain(describe(&err))),
+    };
+    let status = response.status();
+    Ok(match status {
+        200..=299 => Attempt::Accepted,
+        408 | 429 | 500..=599 => Attempt::TryAgain(format!("the server answered {status}")),
+        _ => {
+            let body = match response.text() {
+                Ok(text) => JsFuture::from(text).await.ok().and_then(|t| t.as_string()),
+                Err(_) => None,
+            };
+            Attempt::Refused {
+                status,
+                message: body.map(|b| shorten(&b)).unwrap_or_default(),
+            }
+        }
+    })
+}
+
+fn is_abort(err: &JsValue) -> bool {
+    err.dyn_ref::<js_sys::Error>()
+        .is_some_and(|e| e.name() == "AbortError")
+}
+
+fn describe(err: &JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "the network request failed".to_owned())
+}
+
+/// The first 300 characters of what the server said, enough to explain a refusal.
+fn shorten(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(300) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
