@@ -27,6 +27,23 @@ impl fmt::Display for TimestampError {
 
 impl std::error::Error for TimestampError {}
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub value: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26",
+            self.value
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
 impl Timestamp {
     pub fn parse(value: impl Into<String>) -> Result<Self, TimestampError> {
         let value = value.into();
@@ -87,6 +104,64 @@ fn is_utc_rfc3339(s: &str) -> bool {
         && second < 61
 }
 
+/// A calendar date, `YYYY-MM-DD`: when an agreed action is due, or the "as of" date of a report.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date(String);
+
+impl Date {
+    pub fn parse(value: impl Into<String>) -> Result<Self, DateError> {
+        let value = value.into();
+        let b = value.as_bytes();
+        let ok = b.len() == 10
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-'
+            && b[8..10].iter().all(u8::is_ascii_digit)
+            && {
+                let month = u32::from(b[5] - b'0') * 10 + u32::from(b[6] - b'0');
+                let day = u32::from(b[8] - b'0') * 10 + u32::from(b[9] - b'0');
+                (1..=12).contains(&month) && (1..=31).contains(&day)
+            };
+        if ok {
+            Ok(Self(value))
+        } else {
+            Err(DateError { value })
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(value)
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> Self {
+        d.0
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Timestamp {
+    /// The calendar date of this moment.
+    pub fn to_date(&self) -> Date {
+        Date(self.0[..10].to_owned())
+    }
+}
+
 impl TryFrom<String> for Timestamp {
     type Error = TimestampError;
     fn try_from(value: String) -> Result<Self, Self::Error> {
@@ -128,6 +203,23 @@ mod tests {
         ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(Date::parse("2026-11-26").is_ok());
+        for bad in [
+            "2026-11-26T00:00:00Z",
+            "26/11/2026",
+            "2026-00-01",
+            "2026-1-1",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Date::parse("soon").unwrap_err().to_string(),
+            "\"soon\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26"
+        );
     }
 
     #[test]
