@@ -9,3 +9,7 @@ pub fn canonical_json<T: serde::Serialize>(value: &T) -> String {
         .map(|v| v.to_string())
         .unwrap_or_default()
 }
+
+pub mod csv;
+pub mod fhir;
+pub mod summary;
