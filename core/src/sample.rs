@@ -288,3 +288,126 @@ pub fn review() -> (Arc<Template>, Record) {
     );
     (template, c.record().clone())
 }
+
+/// splitmix64: a fixed sequence of numbers from a seed. Not randomness: the same seed always
+/// gives the same record.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+const WORDS: &[&str] = &[
+    "Get out to the shops on my own",
+    "See my grandchildren more",
+    "Keep my allotment going",
+    "Sleep through the night",
+    "Feel less lonely in the evenings",
+    "Stay in my own flat",
+    "Get back to swimming",
+    "Cook a proper meal again",
+    "Go to church on Sundays",
+    "Manage my money without worrying",
+];
+
+const TAGS: &[&str] = &[
+    "feeling-safe",
+    "things-to-do",
+    "seeing-people",
+    "staying-well",
+    "living-as-you-want",
+    "confidence",
+    "mobility",
+];
+
+const MET: &[&str] = &["not-met", "partly-met", "met", "no-longer-relevant"];
+const GAS: &[&str] = &["much-less", "less", "expected", "more", "much-more"];
+
+/// A synthetic record, `n` of a series: most on `what-matters`, every fifth on
+/// `goal-attainment`. Valid against its built-in template (tests check it).
+pub fn generated(n: u64) -> Record {
+    let gas = n % 5 == 4;
+    let template = template(if gas {
+        "goal-attainment"
+    } else {
+        "what-matters"
+    });
+    let mut r = mix(n);
+    let mut next = |m: usize| {
+        r = mix(r);
+        (r % m as u64) as usize
+    };
+    let day = 1 + next(28);
+    let month = 1 + next(12);
+    let created = at(&format!("2026-{month:02}-{day:02}T10:00:00Z"));
+    let later = at(&format!("2026-{month:02}-{day:02}T11:30:00Z"));
+    let mut record = Record::new(&template, record_id(&format!("gen-{n}")), created.clone());
+    record.updated = later.clone();
+    record.status = crate::Status::Complete;
+    let first_text = template
+        .prompts()
+        .find(|p| matches!(p.kind, crate::PromptKind::Text { .. }))
+        .map_or_else(|| id("what-matters"), |p| p.id.clone());
+    record.answers.insert(
+        first_text,
+        crate::Answer {
+            text: WORDS[next(WORDS.len())].to_owned(),
+            updated: created.clone(),
+        },
+    );
+    let outcomes = 1 + next(4);
+    for o in 0..outcomes {
+        let oid = id(&format!("o{o}"));
+        let mut ratings = Vec::new();
+        let (scale, points) = if gas { ("gas", GAS) } else { ("met", MET) };
+        for k in 0..next(4) {
+            ratings.push(crate::Rating {
+                scale: id(scale),
+                value: id(points[next(points.len())]),
+                reason: if k % 2 == 0 {
+                    "Better some days than others".to_owned()
+                } else {
+                    String::new()
+                },
+                by: id(if next(3) == 0 {
+                    "practitioner"
+                } else {
+                    "person"
+                }),
+                at: later.clone(),
+            });
+        }
+        record.outcomes.push(crate::Outcome {
+            id: oid,
+            words: WORDS[next(WORDS.len())].to_owned(),
+            tags: if gas {
+                Vec::new()
+            } else {
+                vec![id(TAGS[next(TAGS.len())])]
+            },
+            kind: if next(4) == 0 {
+                OutcomeKind::Maintain
+            } else {
+                OutcomeKind::Achieve
+            },
+            weight: if gas { 1 + next(3) as u32 } else { 1 },
+            added: created.clone(),
+            carried_from: None,
+            ratings,
+        });
+    }
+    for a in 0..next(3) {
+        record.actions.push(crate::AgreedAction {
+            id: id(&format!("a{a}")),
+            what: "Phone the community centre about the lunch club".to_owned(),
+            who: "Me, with my son".to_owned(),
+            by_when: Date::parse(format!("2026-{:02}-{:02}", 1 + next(12), 1 + next(28))).ok(),
+            outcomes: vec![id(&format!("o{}", next(outcomes)))],
+            added: created.clone(),
+            done: (next(2) == 0).then(|| later.clone()),
+            carried_from: None,
+        });
+    }
+    record
+}

@@ -1,0 +1,135 @@
+//! Reports over many records: figures, the words behind them, and the three outputs.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failing test
+
+use expect_test::expect_file;
+use outcomes_core::report::{Change, Report};
+use outcomes_core::{builtin, sample, Action, Conversation, Date, Id, RecordId, Timestamp};
+
+fn id(s: &str) -> Id {
+    Id::new(s).unwrap()
+}
+
+fn at(s: &str) -> Timestamp {
+    Timestamp::parse(s).unwrap()
+}
+
+fn member_evaluation() -> outcomes_core::Record {
+    let template = builtin::template("member-evaluation").unwrap();
+    let mut c = Conversation::start(
+        template,
+        RecordId::new("member-1").unwrap(),
+        at("2026-06-01T09:00:00Z"),
+    );
+    for (prompt, value, reason) in [
+        ("listened-to", "mostly", "Less so in the big meetings"),
+        ("valued", "completely", "People ask what I think"),
+        ("confidence", "mostly", "I chair our team's reviews now"),
+    ] {
+        c.apply(
+            Action::Rate {
+                prompt: id(prompt),
+                outcome: None,
+                value: id(value),
+                reason: reason.into(),
+                by: id("person"),
+            },
+            at("2026-06-01T09:05:00Z"),
+        )
+        .unwrap();
+    }
+    c.record().clone()
+}
+
+fn report() -> Report {
+    let mut report = Report::new(
+        Report::builtin_templates(),
+        Date::parse("2026-11-01").unwrap(),
+        3,
+    );
+    let reviewed: Vec<RecordId> = [sample::review().1]
+        .iter()
+        .filter_map(|r| r.reviews.clone())
+        .collect();
+    report.superseded_by_reviews(reviewed);
+    report.add(&sample::first_conversation().1);
+    report.add(&sample::review().1);
+    report.add(&member_evaluation());
+    for n in 0..20 {
+        report.add(&sample::generated(n));
+    }
+    report
+}
+
+#[test]
+fn generated_records_are_valid_against_their_templates() {
+    for n in 0..200 {
+        let record = sample::generated(n);
+        let template = builtin::template(record.template.id.as_str()).unwrap();
+        assert_eq!(record.validate_against(&template), vec![], "record {n}");
+    }
+}
+
+#[test]
+fn figures_name_the_records_and_quote_the_words() {
+    let report = report();
+    assert_eq!(report.records, 22);
+    assert_eq!(report.superseded, 1);
+    let seeing = &report.outcomes_by_tag[&id("seeing-people")];
+    let first = &seeing.evidence[0];
+    assert_eq!(first.record.as_str(), "rec-duncan-2");
+    assert_eq!(
+        first.words,
+        "Go to the bowling club again, \"even just to watch\""
+    );
+    // Bowling went from not met to met in the person's eyes.
+    let improved = &report.change[&Change::Improved];
+    assert!(improved
+        .evidence
+        .iter()
+        .any(|e| e.record.as_str() == "rec-duncan-2" && e.words.contains("bowling club")));
+    // Own home is about keeping things as they are: maintained.
+    assert!(report.change[&Change::Maintained]
+        .evidence
+        .iter()
+        .any(|e| e.item == Some(id("own-home"))));
+    // As of 1 November 2026, the falls class (due January 2027) is open, not overdue.
+    assert!(report
+        .actions
+        .open
+        .evidence
+        .iter()
+        .any(|e| e.item == Some(id("falls-class"))));
+    let process = &report.tagged_ratings[&id("member-evaluation")][&id("process")];
+    assert_eq!(process[&id("listened-to")][&id("mostly")].count, 1);
+    assert!(report.goal_attainment.records > 0);
+}
+
+#[test]
+fn outputs_snapshot() {
+    let report = report();
+    expect_file!["snapshots/report.txt"].assert_eq(&report.to_table());
+    expect_file!["snapshots/report.json"].assert_eq(&report.to_json());
+    let svg = report.to_svg();
+    expect_file!["snapshots/report.svg"].assert_eq(&svg);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+}
+
+#[test]
+fn memory_is_flat_in_the_number_of_records() {
+    // The report's size depends on tags and points, not on how many records it has seen.
+    let mut report = Report::new(
+        Report::builtin_templates(),
+        Date::parse("2026-11-01").unwrap(),
+        2,
+    );
+    for n in 0..500 {
+        report.add(&sample::generated(n));
+    }
+    let small = report.to_json().len();
+    for n in 500..5_000 {
+        report.add(&sample::generated(n));
+    }
+    let big = report.to_json().len();
+    assert!(big < small + 200, "{small} -> {big}");
+}
