@@ -479,6 +479,8 @@ impl Conversation {
                 if self.record.participant(&id).is_some() {
                     return Err(Problem::IdInUse(id));
                 }
+                // An empty name is no name (FHIR, for one, cannot carry an empty string).
+                let name = name.filter(|n| !n.is_empty());
                 self.record
                     .participants
                     .push(Participant { id, role, name });

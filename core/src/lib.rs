@@ -23,6 +23,8 @@ pub mod builtin;
 mod conversation;
 mod error;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 mod id;
 pub mod migrate;
 mod record;

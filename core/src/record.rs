@@ -323,6 +323,12 @@ impl Record {
                     format!("another participant already has the id \"{}\"", p.id),
                 ));
             }
+            if p.name.as_ref().is_some_and(String::is_empty) {
+                problems.push(ValidationProblem::new(
+                    format!("participants[{i}].name"),
+                    "the name is empty: leave it out instead",
+                ));
+            }
         }
         let participants = || self.participants.iter().map(|p| p.id.as_str());
         let check_by = |path: String, by: &Id, problems: &mut Vec<ValidationProblem>| {
