@@ -30,6 +30,8 @@ pub mod migrate;
 mod record;
 pub mod report;
 pub mod sample;
+#[cfg(any(test, feature = "schema"))]
+pub mod schema;
 pub mod suggest;
 mod template;
 mod text;

@@ -16,6 +16,7 @@ use crate::time::{Date, Timestamp};
 /// when read.
 pub const RECORD_FORMAT_VERSION: u32 = 2;
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub format_version: u32,
@@ -56,6 +57,7 @@ pub struct Record {
     pub removed: Vec<Removal>,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateRef {
     pub id: Id,
@@ -74,6 +76,7 @@ impl TemplateRef {
     }
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -82,6 +85,7 @@ pub enum Status {
     Submitted,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     /// The person's words, verbatim.
@@ -89,6 +93,7 @@ pub struct Answer {
     pub updated: Timestamp,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     /// Ids of the options chosen, in the order of the template.
@@ -96,6 +101,7 @@ pub struct Choice {
     pub updated: Timestamp,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     /// Short id used in `by` fields, e.g. `person`, `practitioner`, `daughter`.
@@ -106,6 +112,7 @@ pub struct Participant {
     pub name: Option<String>,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
@@ -119,6 +126,7 @@ pub enum Role {
 }
 
 /// Whether an outcome is about changing something or keeping it as it is.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OutcomeKind {
@@ -127,6 +135,7 @@ pub enum OutcomeKind {
     Maintain,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     /// Made by the client; stable across reviews.
@@ -157,6 +166,7 @@ fn is_one(n: &u32) -> bool {
     *n == 1
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
     /// The scale (by id) and the point on it (by id).
@@ -170,6 +180,7 @@ pub struct Rating {
     pub at: Timestamp,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgreedAction {
     pub id: Id,
@@ -190,6 +201,7 @@ pub struct AgreedAction {
     pub carried_from: Option<RecordId>,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
     pub given: bool,
@@ -198,6 +210,7 @@ pub struct Consent {
 }
 
 /// An outcome or action removed on purpose. The words themselves are gone.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removal {
     pub what: Removed,
@@ -206,6 +219,7 @@ pub struct Removal {
     pub at: Timestamp,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Removed {

@@ -17,6 +17,7 @@ use crate::text::Text;
 /// The template format this version of the library writes and reads.
 pub const TEMPLATE_FORMAT_VERSION: u32 = 1;
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     pub format_version: u32,
@@ -36,6 +37,7 @@ pub struct Template {
 }
 
 /// One stage of the conversation, shown one at a time.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: Id,
@@ -46,6 +48,7 @@ pub struct Section {
     pub prompts: Vec<Prompt>,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prompt {
     pub id: Id,
@@ -66,6 +69,7 @@ pub struct Prompt {
 }
 
 /// What kind of answer a prompt asks for.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum PromptKind {
@@ -102,6 +106,7 @@ pub enum PromptKind {
 }
 
 /// What a rating prompt rates.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rates {
@@ -118,6 +123,7 @@ impl Rates {
     }
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: Id,
@@ -125,6 +131,7 @@ pub struct ChoiceOption {
 }
 
 /// A named set of outcome tags, e.g. the Talking Points quality-of-life outcomes.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeSet {
     pub id: Id,
@@ -132,6 +139,7 @@ pub struct OutcomeSet {
     pub tags: Vec<OutcomeTag>,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeTag {
     pub id: Id,
@@ -142,6 +150,7 @@ pub struct OutcomeTag {
 }
 
 /// A rating scale, e.g. met / partly met / not met, or Goal Attainment Scaling −2…+2.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
     pub id: Id,
@@ -158,6 +167,7 @@ impl Scale {
     }
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScalePoint {
     pub id: Id,

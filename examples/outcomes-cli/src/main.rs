@@ -21,6 +21,7 @@ usage:
   outcomes report <folder | records.ndjson | record.json>... [--format <table|json|svg>]
                   [--as-of YYYY-MM-DD] [--template <template.json>]... [--evidence <n>]
   outcomes templates
+  outcomes schema <template|record>
   outcomes sample <n>         (n generated example records as NDJSON, for trying reports)
 
 Templates named without a path are the built-in ones (see `outcomes templates`).";
@@ -189,6 +190,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        "schema" => {
+            let opts = Options::parse(rest, &[])?;
+            let out = match opts.one_file("schema (template or record)")? {
+                "template" => outcomes_core::schema::template_schema(),
+                "record" => outcomes_core::schema::record_schema(),
+                other => {
+                    return Err(format!(
+                        "there is no schema \"{other}\": use template or record"
+                    ))
+                }
+            };
+            write_out(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         "sample" => {
             let opts = Options::parse(rest, &[])?;
             let n: u64 = opts
@@ -216,6 +231,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 "import-fhir",
                 "report",
                 "templates",
+                "schema",
+                "sample",
             ];
             let hint = outcomes_core::suggest::closest(other, commands)
                 .map_or(String::new(), |c| format!(" Did you mean \"{c}\"?"));

@@ -148,3 +148,17 @@ fn unknown_commands_suggest_the_closest() {
         "{err}"
     );
 }
+
+#[test]
+fn prints_the_committed_schemas() {
+    let (code, out, _) = run(&["schema", "record"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../core/schemas/record.schema.json"
+        ))
+        .unwrap()
+    );
+}
