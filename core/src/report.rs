@@ -38,13 +38,20 @@ pub struct Figure {
 }
 
 impl Figure {
-    fn add(&mut self, limit: usize, record: &RecordId, item: Option<&Id>, words: &str) {
+    /// Counts one; `words` is only called while examples are still being kept.
+    fn add(
+        &mut self,
+        limit: usize,
+        record: &RecordId,
+        item: Option<&Id>,
+        words: impl FnOnce() -> String,
+    ) {
         self.count += 1;
         if self.evidence.len() < limit {
             self.evidence.push(Evidence {
                 record: record.clone(),
                 item: item.cloned(),
-                words: words.to_owned(),
+                words: words(),
             });
         }
     }
@@ -195,15 +202,11 @@ impl Report {
             self.outcomes += 1;
             if outcome.tags.is_empty() {
                 self.untagged
-                    .add(limit, rid, Some(&outcome.id), &outcome.words);
+                    .add(limit, rid, Some(&outcome.id), || outcome.words.clone());
             }
             for tag in &outcome.tags {
-                figure(&mut self.outcomes_by_tag, tag).add(
-                    limit,
-                    rid,
-                    Some(&outcome.id),
-                    &outcome.words,
-                );
+                figure(&mut self.outcomes_by_tag, tag)
+                    .add(limit, rid, Some(&outcome.id), || outcome.words.clone());
             }
             let Some((first, latest)) = first_and_latest(outcome, person) else {
                 continue;
@@ -212,7 +215,7 @@ impl Report {
                 figure(&mut self.latest_ratings, &latest.scale),
                 &latest.value,
             )
-            .add(limit, rid, Some(&outcome.id), &quote(outcome, latest));
+            .add(limit, rid, Some(&outcome.id), || quote(outcome, latest));
             let scale = own
                 .and_then(|t| t.scale(&latest.scale))
                 .or_else(|| templates.iter().find_map(|t| t.scale(&latest.scale)));
@@ -231,7 +234,7 @@ impl Report {
                         limit,
                         rid,
                         Some(&outcome.id),
-                        &quote(outcome, latest),
+                        || quote(outcome, latest),
                     );
                 }
             }
@@ -251,7 +254,7 @@ impl Report {
             g.records += 1;
             g.sum_t += t;
             g.mean_t = Some((g.sum_t / g.records as f64 * 10.0).round() / 10.0);
-            let words = format!("T = {:.1} over {} goal(s)", t, gas.3);
+            let goals = gas.3;
             let band = if (t - 50.0).abs() < 0.05 {
                 &mut g.as_expected
             } else if t < 50.0 {
@@ -259,7 +262,9 @@ impl Report {
             } else {
                 &mut g.above_expected
             };
-            band.add(limit, rid, None, &words);
+            band.add(limit, rid, None, || {
+                format!("T = {t:.1} over {goals} goal(s)")
+            });
         }
         for action in &record.actions {
             let figure = if action.done.is_some() {
@@ -269,8 +274,9 @@ impl Report {
             } else {
                 &mut self.actions.open
             };
-            let words = format!("{} ({})", action.what, action.who);
-            figure.add(limit, rid, Some(&action.id), &words);
+            figure.add(limit, rid, Some(&action.id), || {
+                format!("{} ({})", action.what, action.who)
+            });
         }
         if !record.prompt_ratings.is_empty() {
             if let Some(template) = own {
@@ -293,7 +299,7 @@ impl Report {
                                 limit,
                                 rid,
                                 Some(prompt),
-                                &rating.reason,
+                                || rating.reason.clone(),
                             );
                         }
                     }

@@ -229,3 +229,38 @@ fn check_r4(q: &str, qr: &str) {
     }
     walk(&qr, &defined, false);
 }
+
+#[test]
+fn translations_fall_back_and_travel_to_fhir() {
+    let json = r#"{"format_version": 1, "id": "t", "version": "1", "default_lang": "en",
+        "title": {"en": "Hello", "gd": "Halò"},
+        "sections": [{"id": "s", "title": "Start", "prompts": [
+            {"id": "p", "kind": "text", "text": {"en": "What matters to you?", "cy": "Beth sy'n bwysig i chi?"}}]}]}"#;
+    let template = Template::from_json(json).unwrap();
+    assert_eq!(template.text(&template.title, "gd"), "Halò");
+    assert_eq!(template.text(&template.title, "gd-GB"), "Halò");
+    let prompt = &template.sections[0].prompts[0];
+    assert_eq!(template.text(&prompt.text, "gd"), "What matters to you?");
+    assert_eq!(template.text(&prompt.text, "cy"), "Beth sy'n bwysig i chi?");
+    let q: Value =
+        serde_json::from_str(&fhir::questionnaire(&template, fhir::DEFAULT_BASE)).unwrap();
+    let item = &q["item"][0]["item"][0];
+    assert_eq!(item["text"], "What matters to you?");
+    let translation = &item["_text"]["extension"][0];
+    assert_eq!(
+        translation["url"],
+        "http://hl7.org/fhir/StructureDefinition/translation"
+    );
+    assert_eq!(translation["extension"][0]["valueCode"], "cy");
+    assert_eq!(
+        q["_title"]["extension"][0]["extension"][1]["valueString"],
+        "Halò"
+    );
+
+    let missing = json.replace(r#""en": "Hello", "#, "");
+    let err = Template::from_json(&missing).unwrap_err().to_string();
+    assert!(
+        err.contains("title: add the text in \"en\", the template's default_lang"),
+        "{err}"
+    );
+}
