@@ -17,11 +17,16 @@ use crate::record::{Participant, Record, Role, RECORD_FORMAT_VERSION};
 pub const OLDEST_RECORD_FORMAT: u32 = 1;
 
 pub(crate) fn record_from_json(json: &str) -> Result<Record, LoadError> {
-    // The fast path: plain serde_json. Only when it fails do we read again to find the path.
+    // Natively, the fast path first: plain serde_json, read again to find the path only when
+    // it fails (reports read millions of records). In wasm, one reader only: each is a copy of
+    // every record type's deserialiser, and the bundle has a size budget.
+    #[cfg(not(target_arch = "wasm32"))]
     let mut record: Record = match serde_json::from_str(json) {
         Ok(record) => record,
         Err(_) => read_json("record", json)?,
     };
+    #[cfg(target_arch = "wasm32")]
+    let mut record: Record = read_json("record", json)?;
     match record.format_version {
         RECORD_FORMAT_VERSION => {}
         1 => upgrade_1_to_2(&mut record),
