@@ -90,3 +90,29 @@ fn bad_records_name_the_path() {
         "{err}"
     );
 }
+
+#[test]
+fn a_summary_of_an_old_record_keeps_the_answers_to_retired_prompts() {
+    let record = Record::from_json(V1).unwrap();
+    let today = builtin::template("what-matters").unwrap();
+    let text = outcomes_core::export::summary::text(&record, &today, "en");
+    for answer in record.answers.values() {
+        for line in answer.text.split('\n') {
+            assert!(text.contains(line), "{line:?} is missing from\n{text}");
+        }
+    }
+    // An answer to a prompt no template version has is still shown.
+    let mut record = record;
+    record.answers.insert(
+        outcomes_core::Id::new("retired").unwrap(),
+        outcomes_core::Answer {
+            text: "Words from a prompt that has gone".into(),
+            updated: record.created.clone(),
+        },
+    );
+    let text = outcomes_core::export::summary::text(&record, &today, "en");
+    assert!(
+        text.contains("You also said:\n  > Words from a prompt that has gone"),
+        "{text}"
+    );
+}

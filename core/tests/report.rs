@@ -133,3 +133,61 @@ fn memory_is_flat_in_the_number_of_records() {
     let big = report.to_json().len();
     assert!(big < small + 200, "{small} -> {big}");
 }
+
+#[test]
+fn goal_attainment_t_score_from_a_real_conversation() {
+    let template = builtin::template("goal-attainment").unwrap();
+    let now = at("2026-06-01T09:00:00Z");
+    let mut c = Conversation::start(template, RecordId::new("gas-1").unwrap(), now.clone());
+    for (goal, words, weight, value) in [
+        ("g1", "Walk to the post office", 1, "more"),
+        ("g2", "Make my own breakfast", 2, "expected"),
+    ] {
+        c.apply(
+            Action::AddOutcome {
+                id: id(goal),
+                words: words.into(),
+                kind: outcomes_core::OutcomeKind::Achieve,
+                tags: vec![],
+            },
+            now.clone(),
+        )
+        .unwrap();
+        c.apply(
+            Action::SetOutcomeWeight {
+                outcome: id(goal),
+                weight,
+            },
+            now.clone(),
+        )
+        .unwrap();
+        for (prompt, value) in [("baseline", "much-less"), ("attained", value)] {
+            c.apply(
+                Action::Rate {
+                    prompt: id(prompt),
+                    outcome: Some(id(goal)),
+                    value: id(value),
+                    reason: String::new(),
+                    by: id("person"),
+                },
+                now.clone(),
+            )
+            .unwrap();
+        }
+    }
+    let mut report = Report::new(
+        Report::builtin_templates(),
+        Date::parse("2026-07-01").unwrap(),
+        5,
+    );
+    report.add(c.record());
+    // T = 50 + 10·(1·1 + 2·0) / √(0.7·(1 + 4) + 0.3·(1 + 2)²) = 50 + 10/√6.2 ≈ 54.0
+    let g = &report.goal_attainment;
+    assert_eq!(g.records, 1);
+    assert_eq!(g.mean_t, Some(54.0));
+    assert_eq!(
+        g.above_expected.evidence[0].words,
+        "T = 54.0 over 2 goal(s)"
+    );
+    assert_eq!(report.change[&Change::Improved].count, 2);
+}

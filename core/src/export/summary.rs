@@ -53,10 +53,23 @@ fn write(w: &mut dyn Writer, record: &Record, template: &Template, lang: &str) {
         .filter_map(|p| record.text(&p.id).map(|words| (p, words)))
         .filter(|(_, words)| !words.trim().is_empty())
         .collect();
-    if !answered.is_empty() {
+    // Answers to prompts the template no longer has (a record made with an earlier version)
+    // are the person's words too: they are shown, never dropped.
+    let other: Vec<&str> = record
+        .answers
+        .iter()
+        .filter(|(prompt, answer)| {
+            template.prompt(prompt).is_none() && !answer.text.trim().is_empty()
+        })
+        .map(|(_, answer)| answer.text.as_str())
+        .collect();
+    if !answered.is_empty() || !other.is_empty() {
         w.heading("In your own words");
         for (prompt, words) in answered {
             w.words(&t(&prompt.text), words);
+        }
+        for words in other {
+            w.words("You also said:", words);
         }
     }
 

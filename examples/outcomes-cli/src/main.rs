@@ -134,6 +134,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
                 Ok(ExitCode::SUCCESS)
             } else {
+                if record.template.version != template.version {
+                    eprintln!(
+                        "{file}: note: the record was made with version {} of \"{}\"; this is \
+                         version {}. Answers to prompts it no longer has are kept in the record.",
+                        record.template.version, template.id, template.version
+                    );
+                }
                 for problem in &problems {
                     eprintln!("{file}: {problem}");
                 }
