@@ -111,6 +111,9 @@ pub struct Report {
     /// Outcomes per tag; untagged outcomes under `untagged`.
     pub outcomes: u64,
     pub outcomes_by_tag: BTreeMap<Id, Figure>,
+    /// Outcomes per tag group (e.g. quality of life, process, change): an outcome with two tags
+    /// of one group counts once there.
+    pub outcomes_by_group: BTreeMap<Id, Figure>,
     pub untagged: Figure,
     /// The latest rating of each outcome, by scale and point.
     pub latest_ratings: BTreeMap<Id, BTreeMap<Id, Figure>>,
@@ -143,6 +146,7 @@ impl Report {
             records_by_template: BTreeMap::new(),
             outcomes: 0,
             outcomes_by_tag: BTreeMap::new(),
+            outcomes_by_group: BTreeMap::new(),
             untagged: Figure::default(),
             latest_ratings: BTreeMap::new(),
             change: BTreeMap::new(),
@@ -204,9 +208,25 @@ impl Report {
                 self.untagged
                     .add(limit, rid, Some(&outcome.id), || outcome.words.clone());
             }
+            let mut groups: Vec<&Id> = Vec::new();
             for tag in &outcome.tags {
                 figure(&mut self.outcomes_by_tag, tag)
                     .add(limit, rid, Some(&outcome.id), || outcome.words.clone());
+                let group = own
+                    .and_then(|t| t.tag(tag))
+                    .or_else(|| templates.iter().find_map(|t| t.tag(tag)))
+                    .and_then(|t| t.group.as_ref());
+                if let Some(group) = group {
+                    if !groups.contains(&group) {
+                        groups.push(group);
+                        figure(&mut self.outcomes_by_group, group).add(
+                            limit,
+                            rid,
+                            Some(&outcome.id),
+                            || outcome.words.clone(),
+                        );
+                    }
+                }
             }
             let Some((first, latest)) = first_and_latest(outcome, person) else {
                 continue;
@@ -348,6 +368,13 @@ impl Report {
             tags.push(("(no tag)".to_owned(), &self.untagged));
         }
         sections.push(("Outcomes by tag".to_owned(), tags));
+        sections.push((
+            "Outcomes by tag group".to_owned(),
+            self.outcomes_by_group
+                .iter()
+                .map(|(g, f)| (g.to_string(), f))
+                .collect(),
+        ));
         for (scale, points) in &self.latest_ratings {
             let mut rows: Vec<(String, &Figure)> = Vec::new();
             // In the scale's own order when it is known.

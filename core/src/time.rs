@@ -64,6 +64,15 @@ impl Timestamp {
     }
 }
 
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn is_utc_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() < 20 || b[b.len() - 1] != b'Z' {
@@ -94,11 +103,11 @@ fn is_utc_rfc3339(s: &str) -> bool {
         || (fraction.len() >= 2
             && fraction[0] == b'.'
             && fraction[1..].iter().all(u8::is_ascii_digit));
-    let (month, day) = (number(5..7), number(8..10));
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     let (hour, minute, second) = (number(11..13), number(14..16), number(17..19));
     fraction_ok
         && (1..=12).contains(&month)
-        && (1..=31).contains(&day)
+        && (1..=days_in_month(year, month)).contains(&day)
         && hour < 24
         && minute < 60
         && second < 61
@@ -122,7 +131,10 @@ impl Date {
             && {
                 let month = u32::from(b[5] - b'0') * 10 + u32::from(b[6] - b'0');
                 let day = u32::from(b[8] - b'0') * 10 + u32::from(b[9] - b'0');
-                (1..=12).contains(&month) && (1..=31).contains(&day)
+                let year = b[..4]
+                    .iter()
+                    .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+                (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)
             };
         if ok {
             Ok(Self(value))
@@ -199,6 +211,8 @@ mod tests {
             "2026-13-26T10:15:00Z",
             "2026-11-26T24:00:00Z",
             "2026-11-26T10:15:00.Z",
+            "2026-02-29T10:15:00Z",
+            "2026-04-31T10:15:00Z",
             "yesterday",
         ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");

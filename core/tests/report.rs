@@ -191,3 +191,16 @@ fn goal_attainment_t_score_from_a_real_conversation() {
     );
     assert_eq!(report.change[&Change::Improved].count, 2);
 }
+
+#[test]
+fn outcomes_roll_up_to_tag_groups() {
+    let report = report();
+    let process_or_change = &report.outcomes_by_group[&id("change")];
+    // Manage the stairs is tagged feeling-safe (quality of life) and mobility (change).
+    assert!(process_or_change
+        .evidence
+        .iter()
+        .any(|e| e.item == Some(id("stairs"))));
+    let quality = &report.outcomes_by_group[&id("quality-of-life")];
+    assert!(quality.count >= 3);
+}

@@ -115,7 +115,14 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
             ],
         );
     };
-    for (prompt, answer) in &record.answers {
+    // In the order of the conversation when the template is known; answers to prompts it does
+    // not have (an older version) after them.
+    let mut answers: Vec<_> = record.answers.iter().collect();
+    if let Some(t) = template {
+        let order = |id: &crate::Id| t.prompts().position(|p| &p.id == id).unwrap_or(usize::MAX);
+        answers.sort_by_key(|(prompt, _)| order(prompt));
+    }
+    for (prompt, answer) in answers {
         emit(Row {
             row: "answer",
             prompt: prompt.as_str(),
