@@ -7,10 +7,23 @@ use std::sync::Arc;
 use crate::template::Template;
 
 /// Built-in templates by name, as JSON.
-const BUILTIN: &[(&str, &str)] = &[(
-    "what-matters",
-    include_str!("../templates/what-matters.json"),
-)];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "what-matters",
+        include_str!("../templates/what-matters.json"),
+    ),
+    ("review", include_str!("../templates/review.json")),
+    ("carer", include_str!("../templates/carer.json")),
+    ("children", include_str!("../templates/children.json")),
+    (
+        "member-evaluation",
+        include_str!("../templates/member-evaluation.json"),
+    ),
+    (
+        "goal-attainment",
+        include_str!("../templates/goal-attainment.json"),
+    ),
+];
 
 /// The names that `<outcomes-conversation template="…">` accepts.
 pub fn names() -> impl Iterator<Item = &'static str> {
@@ -75,7 +88,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "there is no built-in template called \"what-maters\". Did you mean \"what-matters\"? \
-             Built-in templates: what-matters."
+             Built-in templates: what-matters, review, carer, children, member-evaluation, goal-attainment."
         );
         assert_eq!(template("zzz").unwrap_err().did_you_mean, None);
     }

@@ -7,9 +7,12 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::id::{Id, RecordId};
-use crate::record::{Answer, Record, Status};
-use crate::template::{PromptKind, Section, Template};
-use crate::time::Timestamp;
+use crate::record::{
+    AgreedAction, Answer, Choice, Consent, Outcome, OutcomeKind, Participant, Rating, Record,
+    Removal, Removed, Role, Status,
+};
+use crate::template::{PromptKind, Rates, Section, Template};
+use crate::time::{Date, Timestamp};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conversation {
@@ -19,11 +22,96 @@ pub struct Conversation {
     position: usize,
 }
 
-/// A change asked for by the person or practitioner.
+/// A change asked for by the person or practitioner. Ids of new things (outcomes, actions,
+/// participants) are made by the caller, like the record id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Replace the text answer to a prompt with exactly this text.
-    SetText { prompt: Id, text: String },
+    SetText {
+        prompt: Id,
+        text: String,
+    },
+    /// Choose these options of a choice prompt (none to clear the choice).
+    SetChoice {
+        prompt: Id,
+        options: Vec<Id>,
+    },
+    /// Give or refuse consent to a consent prompt's statement.
+    SetConsent {
+        prompt: Id,
+        given: bool,
+        by: Id,
+    },
+    /// Someone else takes part (a carer, a family member).
+    AddParticipant {
+        id: Id,
+        role: Role,
+        name: Option<String>,
+    },
+    /// Add an outcome in the person's own words.
+    AddOutcome {
+        id: Id,
+        words: String,
+        kind: OutcomeKind,
+        tags: Vec<Id>,
+    },
+    /// The person rewords an outcome: the new words replace the old, exactly as given.
+    SetOutcomeWords {
+        outcome: Id,
+        words: String,
+    },
+    SetOutcomeTags {
+        outcome: Id,
+        tags: Vec<Id>,
+    },
+    SetOutcomeKind {
+        outcome: Id,
+        kind: OutcomeKind,
+    },
+    /// Weight for Goal Attainment Scaling (1 or more).
+    SetOutcomeWeight {
+        outcome: Id,
+        weight: u32,
+    },
+    /// Remove an outcome on purpose; the removal (not the words) is recorded.
+    RemoveOutcome {
+        outcome: Id,
+        by: Id,
+    },
+    /// Add a rating at a rating prompt: of `outcome` when the prompt rates outcomes, of the
+    /// prompt itself otherwise. Earlier ratings are kept.
+    Rate {
+        prompt: Id,
+        outcome: Option<Id>,
+        value: Id,
+        reason: String,
+        by: Id,
+    },
+    /// Agree an action: what, who, by when, for which outcomes.
+    AddAction {
+        id: Id,
+        what: String,
+        who: String,
+        by_when: Option<Date>,
+        outcomes: Vec<Id>,
+    },
+    /// Change what was agreed; the new words replace the old, exactly as given.
+    EditAction {
+        action: Id,
+        what: String,
+        who: String,
+        by_when: Option<Date>,
+        outcomes: Vec<Id>,
+    },
+    SetActionDone {
+        action: Id,
+        done: bool,
+    },
+    /// Remove an action on purpose; the removal (not the words) is recorded.
+    RemoveAction {
+        action: Id,
+        by: Id,
+    },
     /// Show the next section (or the summary after the last one).
     Next,
     /// Show the previous section.
@@ -32,6 +120,10 @@ pub enum Action {
     GoTo(usize),
     /// Mark the conversation complete.
     Complete,
+    /// Make a complete record a draft again, to add to it.
+    Reopen,
+    /// The record was accepted by the organisation's endpoint.
+    MarkSubmitted,
 }
 
 /// What an applied action changed.
@@ -51,6 +143,30 @@ pub enum Problem {
     UnknownPrompt(Id),
     NotATextPrompt(Id),
     NoSuchSection(usize),
+    /// The prompt exists but takes another kind of answer.
+    WrongKind {
+        prompt: Id,
+        expected: &'static str,
+    },
+    UnknownOption {
+        prompt: Id,
+        option: Id,
+    },
+    OneOptionOnly(Id),
+    UnknownParticipant(Id),
+    UnknownOutcome(Id),
+    UnknownAction(Id),
+    UnknownTag(Id),
+    UnknownPoint {
+        scale: Id,
+        value: Id,
+    },
+    /// The id is taken (now or by something removed earlier): make a new one.
+    IdInUse(Id),
+    /// A prompt that rates outcomes needs the outcome; one that rates itself takes none.
+    OutcomeNeeded(Id),
+    NoOutcomeHere(Id),
+    ZeroWeight,
 }
 
 impl fmt::Display for Problem {
@@ -59,6 +175,39 @@ impl fmt::Display for Problem {
             Problem::UnknownPrompt(id) => write!(f, "this template has no prompt \"{id}\""),
             Problem::NotATextPrompt(id) => write!(f, "prompt \"{id}\" does not take a text answer"),
             Problem::NoSuchSection(i) => write!(f, "there is no section number {}", i + 1),
+            Problem::WrongKind { prompt, expected } => {
+                write!(f, "prompt \"{prompt}\" is not {expected}")
+            }
+            Problem::UnknownOption { prompt, option } => {
+                write!(f, "prompt \"{prompt}\" has no option \"{option}\"")
+            }
+            Problem::OneOptionOnly(prompt) => {
+                write!(f, "prompt \"{prompt}\" takes one option only")
+            }
+            Problem::UnknownParticipant(id) => write!(
+                f,
+                "nobody called \"{id}\" takes part in this conversation: add them first"
+            ),
+            Problem::UnknownOutcome(id) => write!(f, "this record has no outcome \"{id}\""),
+            Problem::UnknownAction(id) => write!(f, "this record has no action \"{id}\""),
+            Problem::UnknownTag(id) => {
+                write!(f, "the template's outcome sets have no tag \"{id}\"")
+            }
+            Problem::UnknownPoint { scale, value } => {
+                write!(f, "the scale \"{scale}\" has no point \"{value}\"")
+            }
+            Problem::IdInUse(id) => write!(
+                f,
+                "the id \"{id}\" is already used in this record: make a new one"
+            ),
+            Problem::OutcomeNeeded(prompt) => {
+                write!(f, "prompt \"{prompt}\" rates outcomes: say which outcome")
+            }
+            Problem::NoOutcomeHere(prompt) => write!(
+                f,
+                "prompt \"{prompt}\" rates its own statement, not an outcome"
+            ),
+            Problem::ZeroWeight => f.write_str("a weight must be 1 or more"),
         }
     }
 }
@@ -69,6 +218,46 @@ impl Conversation {
     /// Starts a new conversation with an empty draft record.
     pub fn start(template: Arc<Template>, id: RecordId, now: Timestamp) -> Self {
         let record = Record::new(&template, id, now);
+        Self {
+            template,
+            record,
+            position: 0,
+        }
+    }
+
+    /// Starts a review of `earlier`: a new record that links to it and carries forward its
+    /// participants, outcomes (with their whole rating history) and actions.
+    pub fn start_review(
+        template: Arc<Template>,
+        id: RecordId,
+        now: Timestamp,
+        earlier: &Record,
+    ) -> Self {
+        let mut record = Record::new(&template, id, now);
+        record.reviews = Some(earlier.id.clone());
+        for participant in &earlier.participants {
+            if record.participant(&participant.id).is_none() {
+                record.participants.push(participant.clone());
+            }
+        }
+        record.outcomes = earlier
+            .outcomes
+            .iter()
+            .map(|o| Outcome {
+                carried_from: Some(earlier.id.clone()),
+                ..o.clone()
+            })
+            .collect();
+        record.actions = earlier
+            .actions
+            .iter()
+            .map(|a| AgreedAction {
+                carried_from: Some(earlier.id.clone()),
+                ..a.clone()
+            })
+            .collect();
+        // Ids removed earlier stay taken, so a new outcome can never be mistaken for one.
+        record.removed = earlier.removed.clone();
         Self {
             template,
             record,
@@ -113,15 +302,98 @@ impl Conversation {
         self.position >= self.template.sections.len()
     }
 
+    /// Applies one change. On `Err`, nothing was changed.
     pub fn apply(&mut self, action: Action, now: Timestamp) -> Result<Event, Problem> {
+        let event = self.apply_inner(action, &now)?;
+        if event == Event::RecordChanged {
+            self.touch(now);
+        }
+        Ok(event)
+    }
+
+    fn kind(&self, prompt: &Id) -> Result<&PromptKind, Problem> {
+        self.template
+            .prompt(prompt)
+            .map(|p| &p.kind)
+            .ok_or_else(|| Problem::UnknownPrompt(prompt.clone()))
+    }
+
+    fn participant(&self, by: &Id) -> Result<(), Problem> {
+        match self.record.participant(by) {
+            Some(_) => Ok(()),
+            None => Err(Problem::UnknownParticipant(by.clone())),
+        }
+    }
+
+    fn fresh(&self, id: &Id, what: Removed) -> Result<(), Problem> {
+        let used = match what {
+            Removed::Outcome => self.record.outcome(id).is_some(),
+            Removed::Action => self.record.action(id).is_some(),
+        } || self
+            .record
+            .removed
+            .iter()
+            .any(|r| r.what == what && &r.id == id);
+        if used {
+            Err(Problem::IdInUse(id.clone()))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn tags(&self, tags: &[Id]) -> Result<Vec<Id>, Problem> {
+        let mut out: Vec<Id> = Vec::with_capacity(tags.len());
+        for tag in tags {
+            if self.template.tag(tag).is_none() {
+                return Err(Problem::UnknownTag(tag.clone()));
+            }
+            if !out.contains(tag) {
+                out.push(tag.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    fn linked_outcomes(&self, outcomes: &[Id], before: &[Id]) -> Result<Vec<Id>, Problem> {
+        let mut out: Vec<Id> = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            if self.record.outcome(outcome).is_none() && !before.contains(outcome) {
+                return Err(Problem::UnknownOutcome(outcome.clone()));
+            }
+            if !out.contains(outcome) {
+                out.push(outcome.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    fn outcome_mut(&mut self, id: &Id) -> Result<&mut Outcome, Problem> {
+        self.record
+            .outcomes
+            .iter_mut()
+            .find(|o| &o.id == id)
+            .ok_or_else(|| Problem::UnknownOutcome(id.clone()))
+    }
+
+    fn action_index(&self, id: &Id) -> Result<usize, Problem> {
+        self.record
+            .actions
+            .iter()
+            .position(|a| &a.id == id)
+            .ok_or_else(|| Problem::UnknownAction(id.clone()))
+    }
+
+    fn apply_inner(&mut self, action: Action, now: &Timestamp) -> Result<Event, Problem> {
+        let changed = |yes: bool| {
+            if yes {
+                Event::RecordChanged
+            } else {
+                Event::Unchanged
+            }
+        };
         match action {
             Action::SetText { prompt, text } => {
-                let kind = &self
-                    .template
-                    .prompt(&prompt)
-                    .ok_or_else(|| Problem::UnknownPrompt(prompt.clone()))?
-                    .kind;
-                if !matches!(kind, PromptKind::Text { .. }) {
+                if !matches!(self.kind(&prompt)?, PromptKind::Text { .. }) {
                     return Err(Problem::NotATextPrompt(prompt));
                 }
                 if self.record.text(&prompt) == Some(text.as_str()) {
@@ -134,7 +406,261 @@ impl Conversation {
                         updated: now.clone(),
                     },
                 );
-                self.touch(now);
+                Ok(Event::RecordChanged)
+            }
+            Action::SetChoice { prompt, options } => {
+                let PromptKind::Choice {
+                    options: allowed,
+                    multiple,
+                } = self.kind(&prompt)?
+                else {
+                    return Err(Problem::WrongKind {
+                        prompt,
+                        expected: "a choice",
+                    });
+                };
+                if let Some(option) = options
+                    .iter()
+                    .find(|o| !allowed.iter().any(|a| &a.id == *o))
+                {
+                    return Err(Problem::UnknownOption {
+                        option: option.clone(),
+                        prompt,
+                    });
+                }
+                // Kept in the template's order, each once.
+                let chosen: Vec<Id> = allowed
+                    .iter()
+                    .filter(|a| options.contains(&a.id))
+                    .map(|a| a.id.clone())
+                    .collect();
+                if !multiple && chosen.len() > 1 {
+                    return Err(Problem::OneOptionOnly(prompt));
+                }
+                if self.record.choices.get(&prompt).map(|c| &c.options) == Some(&chosen) {
+                    return Ok(Event::Unchanged);
+                }
+                self.record.choices.insert(
+                    prompt,
+                    Choice {
+                        options: chosen,
+                        updated: now.clone(),
+                    },
+                );
+                Ok(Event::RecordChanged)
+            }
+            Action::SetConsent { prompt, given, by } => {
+                if !matches!(self.kind(&prompt)?, PromptKind::Consent { .. }) {
+                    return Err(Problem::WrongKind {
+                        prompt,
+                        expected: "a consent statement",
+                    });
+                }
+                self.participant(&by)?;
+                let same = self
+                    .record
+                    .consent
+                    .get(&prompt)
+                    .is_some_and(|c| c.given == given && c.by == by);
+                if same {
+                    return Ok(Event::Unchanged);
+                }
+                self.record.consent.insert(
+                    prompt,
+                    Consent {
+                        given,
+                        by,
+                        at: now.clone(),
+                    },
+                );
+                Ok(Event::RecordChanged)
+            }
+            Action::AddParticipant { id, role, name } => {
+                if self.record.participant(&id).is_some() {
+                    return Err(Problem::IdInUse(id));
+                }
+                // An empty name is no name (FHIR, for one, cannot carry an empty string).
+                let name = name.filter(|n| !n.is_empty());
+                self.record
+                    .participants
+                    .push(Participant { id, role, name });
+                Ok(Event::RecordChanged)
+            }
+            Action::AddOutcome {
+                id,
+                words,
+                kind,
+                tags,
+            } => {
+                self.fresh(&id, Removed::Outcome)?;
+                let tags = self.tags(&tags)?;
+                self.record.outcomes.push(Outcome {
+                    id,
+                    words,
+                    tags,
+                    kind,
+                    weight: 1,
+                    added: now.clone(),
+                    carried_from: None,
+                    ratings: Vec::new(),
+                });
+                Ok(Event::RecordChanged)
+            }
+            Action::SetOutcomeWords { outcome, words } => {
+                let o = self.outcome_mut(&outcome)?;
+                let yes = o.words != words;
+                o.words = words;
+                Ok(changed(yes))
+            }
+            Action::SetOutcomeTags { outcome, tags } => {
+                let tags = self.tags(&tags)?;
+                let o = self.outcome_mut(&outcome)?;
+                let yes = o.tags != tags;
+                o.tags = tags;
+                // Retagged here, so checked against this template from now on.
+                if yes {
+                    o.carried_from = None;
+                }
+                Ok(changed(yes))
+            }
+            Action::SetOutcomeKind { outcome, kind } => {
+                let o = self.outcome_mut(&outcome)?;
+                let yes = o.kind != kind;
+                o.kind = kind;
+                Ok(changed(yes))
+            }
+            Action::SetOutcomeWeight { outcome, weight } => {
+                if weight == 0 {
+                    return Err(Problem::ZeroWeight);
+                }
+                let o = self.outcome_mut(&outcome)?;
+                let yes = o.weight != weight;
+                o.weight = weight;
+                Ok(changed(yes))
+            }
+            Action::RemoveOutcome { outcome, by } => {
+                self.participant(&by)?;
+                let index = self
+                    .record
+                    .outcomes
+                    .iter()
+                    .position(|o| o.id == outcome)
+                    .ok_or_else(|| Problem::UnknownOutcome(outcome.clone()))?;
+                self.record.outcomes.remove(index);
+                self.record.removed.push(Removal {
+                    what: Removed::Outcome,
+                    id: outcome,
+                    by,
+                    at: now.clone(),
+                });
+                Ok(Event::RecordChanged)
+            }
+            Action::Rate {
+                prompt,
+                outcome,
+                value,
+                reason,
+                by,
+            } => {
+                let PromptKind::Rating { scale, rates } = self.kind(&prompt)? else {
+                    return Err(Problem::WrongKind {
+                        prompt,
+                        expected: "a rating",
+                    });
+                };
+                let (scale, rates) = (scale.clone(), *rates);
+                let known = self
+                    .template
+                    .scale(&scale)
+                    .is_some_and(|s| s.point(&value).is_some());
+                if !known {
+                    return Err(Problem::UnknownPoint { scale, value });
+                }
+                self.participant(&by)?;
+                let rating = Rating {
+                    scale,
+                    value,
+                    reason,
+                    by,
+                    at: now.clone(),
+                };
+                match (rates, outcome) {
+                    (Rates::Outcomes, Some(outcome)) => {
+                        self.outcome_mut(&outcome)?.ratings.push(rating);
+                    }
+                    (Rates::Outcomes, None) => return Err(Problem::OutcomeNeeded(prompt)),
+                    (Rates::Prompt, Some(_)) => return Err(Problem::NoOutcomeHere(prompt)),
+                    (Rates::Prompt, None) => {
+                        self.record
+                            .prompt_ratings
+                            .entry(prompt)
+                            .or_default()
+                            .push(rating);
+                    }
+                }
+                Ok(Event::RecordChanged)
+            }
+            Action::AddAction {
+                id,
+                what,
+                who,
+                by_when,
+                outcomes,
+            } => {
+                self.fresh(&id, Removed::Action)?;
+                let outcomes = self.linked_outcomes(&outcomes, &[])?;
+                self.record.actions.push(AgreedAction {
+                    id,
+                    what,
+                    who,
+                    by_when,
+                    outcomes,
+                    added: now.clone(),
+                    done: None,
+                    carried_from: None,
+                });
+                Ok(Event::RecordChanged)
+            }
+            Action::EditAction {
+                action,
+                what,
+                who,
+                by_when,
+                outcomes,
+            } => {
+                let index = self.action_index(&action)?;
+                let before = self.record.actions[index].outcomes.clone();
+                let outcomes = self.linked_outcomes(&outcomes, &before)?;
+                let a = &mut self.record.actions[index];
+                let yes = a.what != what
+                    || a.who != who
+                    || a.by_when != by_when
+                    || a.outcomes != outcomes;
+                a.what = what;
+                a.who = who;
+                a.by_when = by_when;
+                a.outcomes = outcomes;
+                Ok(changed(yes))
+            }
+            Action::SetActionDone { action, done } => {
+                let index = self.action_index(&action)?;
+                let a = &mut self.record.actions[index];
+                if a.done.is_some() == done {
+                    return Ok(Event::Unchanged);
+                }
+                a.done = done.then(|| now.clone());
+                Ok(Event::RecordChanged)
+            }
+            Action::RemoveAction { action, by } => {
+                self.participant(&by)?;
+                let index = self.action_index(&action)?;
+                self.record.actions.remove(index);
+                self.record.removed.push(Removal {
+                    what: Removed::Action,
+                    id: action,
+                    by,
+                    at: now.clone(),
+                });
                 Ok(Event::RecordChanged)
             }
             Action::Next => self.move_to((self.position + 1).min(self.template.sections.len())),
@@ -145,15 +671,18 @@ impl Conversation {
                 }
                 self.move_to(index)
             }
-            Action::Complete => {
-                if self.record.status == Status::Complete {
-                    return Ok(Event::Unchanged);
-                }
-                self.record.status = Status::Complete;
-                self.touch(now);
-                Ok(Event::RecordChanged)
-            }
+            Action::Complete => Ok(self.set_status(Status::Complete)),
+            Action::Reopen => Ok(self.set_status(Status::Draft)),
+            Action::MarkSubmitted => Ok(self.set_status(Status::Submitted)),
         }
+    }
+
+    fn set_status(&mut self, status: Status) -> Event {
+        if self.record.status == status {
+            return Event::Unchanged;
+        }
+        self.record.status = status;
+        Event::RecordChanged
     }
 
     fn move_to(&mut self, index: usize) -> Result<Event, Problem> {

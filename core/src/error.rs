@@ -35,6 +35,17 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
 }
 
 impl LoadError {
+    /// A problem found after the JSON was read, at a JSON path (no text position).
+    pub(crate) fn at(what: &'static str, path: &str, message: String) -> Self {
+        Self {
+            what,
+            path: path.to_owned(),
+            line: 0,
+            column: 0,
+            message,
+        }
+    }
+
     fn new(what: &'static str, path: String, inner: &serde_json::Error) -> Self {
         let message = match inner.classify() {
             serde_json::error::Category::Eof => {
@@ -70,11 +81,10 @@ impl fmt::Display for LoadError {
         if !self.path.is_empty() {
             write!(f, " at {}", self.path)?;
         }
-        write!(
-            f,
-            " (line {}, column {}): {}",
-            self.line, self.column, self.message
-        )
+        if self.line > 0 {
+            write!(f, " (line {}, column {})", self.line, self.column)?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 

@@ -22,8 +22,16 @@
 pub mod builtin;
 mod conversation;
 mod error;
+pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 mod id;
+pub mod migrate;
 mod record;
+pub mod report;
+pub mod sample;
+#[cfg(any(test, feature = "schema"))]
+pub mod schema;
 pub mod suggest;
 mod template;
 mod text;
@@ -32,10 +40,13 @@ mod time;
 pub use conversation::{Action, Conversation, Event, Problem};
 pub use error::{LoadError, ValidationProblem};
 pub use id::{Id, IdError, RecordId};
-pub use record::{Answer, Record, Status, TemplateRef, RECORD_FORMAT_VERSION};
+pub use record::{
+    AgreedAction, Answer, Choice, Consent, Outcome, OutcomeKind, Participant, Rating, Record,
+    Removal, Removed, Role, Status, TemplateRef, RECORD_FORMAT_VERSION,
+};
 pub use template::{
-    ChoiceOption, OutcomeSet, OutcomeTag, Prompt, PromptKind, Scale, ScalePoint, Section, Template,
-    TemplateError, TEMPLATE_FORMAT_VERSION,
+    ChoiceOption, OutcomeSet, OutcomeTag, Prompt, PromptKind, Rates, Scale, ScalePoint, Section,
+    Template, TemplateError, TEMPLATE_FORMAT_VERSION,
 };
 pub use text::Text;
-pub use time::{Timestamp, TimestampError};
+pub use time::{Date, DateError, Timestamp, TimestampError};

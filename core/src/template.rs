@@ -17,6 +17,7 @@ use crate::text::Text;
 /// The template format this version of the library writes and reads.
 pub const TEMPLATE_FORMAT_VERSION: u32 = 1;
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     pub format_version: u32,
@@ -36,6 +37,7 @@ pub struct Template {
 }
 
 /// One stage of the conversation, shown one at a time.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: Id,
@@ -46,6 +48,7 @@ pub struct Section {
     pub prompts: Vec<Prompt>,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prompt {
     pub id: Id,
@@ -57,11 +60,16 @@ pub struct Prompt {
     /// Notes for the practitioner, opened on demand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance: Option<Text>,
+    /// Outcome tags this prompt is about, from the template's outcome sets; reports count the
+    /// ratings of the prompt under these tags (e.g. a member evaluation's "listened to").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Id>,
     #[serde(flatten)]
     pub kind: PromptKind,
 }
 
 /// What kind of answer a prompt asks for.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum PromptKind {
@@ -76,8 +84,13 @@ pub enum PromptKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         outcome_set: Option<Id>,
     },
-    /// A rating of each outcome on a scale, with the reason and who rated.
-    Rating { scale: Id },
+    /// A rating on a scale, with the reason and who rated: of each of the record's outcomes
+    /// (`"rates": "outcomes"`, the default) or of the prompt itself (`"rates": "prompt"`).
+    Rating {
+        scale: Id,
+        #[serde(default, skip_serializing_if = "Rates::is_outcomes")]
+        rates: Rates,
+    },
     /// One or several of fixed options.
     Choice {
         options: Vec<ChoiceOption>,
@@ -92,6 +105,25 @@ pub enum PromptKind {
     Information,
 }
 
+/// What a rating prompt rates.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rates {
+    /// Each outcome in the record, one rating each.
+    #[default]
+    Outcomes,
+    /// The statement in the prompt itself ("I felt listened to").
+    Prompt,
+}
+
+impl Rates {
+    fn is_outcomes(&self) -> bool {
+        *self == Rates::Outcomes
+    }
+}
+
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: Id,
@@ -99,6 +131,7 @@ pub struct ChoiceOption {
 }
 
 /// A named set of outcome tags, e.g. the Talking Points quality-of-life outcomes.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeSet {
     pub id: Id,
@@ -106,6 +139,7 @@ pub struct OutcomeSet {
     pub tags: Vec<OutcomeTag>,
 }
 
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeTag {
     pub id: Id,
@@ -116,18 +150,30 @@ pub struct OutcomeTag {
 }
 
 /// A rating scale, e.g. met / partly met / not met, or Goal Attainment Scaling −2…+2.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
     pub id: Id,
     pub title: Text,
+    /// Scored −2…+2 for Goal Attainment Scaling: reports compute T-scores from it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub goal_attainment: bool,
     pub points: Vec<ScalePoint>,
 }
 
+impl Scale {
+    pub fn point(&self, id: &Id) -> Option<&ScalePoint> {
+        self.points.iter().find(|p| &p.id == id)
+    }
+}
+
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScalePoint {
     pub id: Id,
     pub label: Text,
-    /// A number for reports, when the scale has an order (GAS: −2…+2).
+    /// A number for reports, when the scale has an order (GAS: −2…+2); higher is better. A
+    /// point without a score ("no longer relevant") is kept but not compared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<i32>,
 }
@@ -196,11 +242,69 @@ impl Template {
                 "name the language plain texts are written in, e.g. \"en\"",
             ));
         }
+        self.check_text("title", &self.title, &mut problems);
+        if let Some(description) = &self.description {
+            self.check_text("description", description, &mut problems);
+        }
         if self.sections.is_empty() {
             problems.push(ValidationProblem::new(
                 "sections",
                 "a template needs at least one section with at least one prompt",
             ));
+        }
+        let mut set_ids = BTreeSet::new();
+        for (i, set) in self.outcome_sets.iter().enumerate() {
+            let path = format!("outcome_sets[{i}]");
+            if !set_ids.insert(&set.id) {
+                problems.push(duplicate(&format!("{path}.id"), "outcome set", &set.id));
+            }
+            self.check_text(&format!("{path}.title"), &set.title, &mut problems);
+            if set.tags.is_empty() {
+                problems.push(ValidationProblem::new(
+                    format!("{path}.tags"),
+                    "an outcome set needs at least one tag",
+                ));
+            }
+            let mut tags = BTreeSet::new();
+            for (t, tag) in set.tags.iter().enumerate() {
+                if !tags.insert(&tag.id) {
+                    let path = format!("{path}.tags[{t}].id");
+                    problems.push(duplicate(&path, "tag", &tag.id));
+                }
+                self.check_text(
+                    &format!("{path}.tags[{t}].label"),
+                    &tag.label,
+                    &mut problems,
+                );
+            }
+        }
+        let mut scale_ids = BTreeSet::new();
+        for (i, scale) in self.scales.iter().enumerate() {
+            let path = format!("scales[{i}]");
+            if !scale_ids.insert(&scale.id) {
+                problems.push(duplicate(&format!("{path}.id"), "scale", &scale.id));
+            }
+            self.check_text(&format!("{path}.title"), &scale.title, &mut problems);
+            if scale.points.len() < 2 {
+                problems.push(ValidationProblem::new(
+                    format!("{path}.points"),
+                    "a scale needs at least two points",
+                ));
+            }
+            let mut points = BTreeSet::new();
+            for (p, point) in scale.points.iter().enumerate() {
+                let path = format!("{path}.points[{p}]");
+                if !points.insert(&point.id) {
+                    problems.push(duplicate(&format!("{path}.id"), "point", &point.id));
+                }
+                self.check_text(&format!("{path}.label"), &point.label, &mut problems);
+                if scale.goal_attainment && !matches!(point.score, Some(-2..=2)) {
+                    problems.push(ValidationProblem::new(
+                        format!("{path}.score"),
+                        "a Goal Attainment Scaling point needs a score from -2 to 2",
+                    ));
+                }
+            }
         }
         let mut section_ids = BTreeSet::new();
         let mut prompt_ids = BTreeSet::new();
@@ -208,6 +312,10 @@ impl Template {
             let path = format!("sections[{s}]");
             if !section_ids.insert(&section.id) {
                 problems.push(duplicate(&format!("{path}.id"), "section", &section.id));
+            }
+            self.check_text(&format!("{path}.title"), &section.title, &mut problems);
+            if let Some(guidance) = &section.guidance {
+                self.check_text(&format!("{path}.guidance"), guidance, &mut problems);
             }
             if section.prompts.is_empty() {
                 problems.push(ValidationProblem::new(
@@ -220,27 +328,49 @@ impl Template {
                 if !prompt_ids.insert(&prompt.id) {
                     problems.push(duplicate(&format!("{path}.id"), "prompt", &prompt.id));
                 }
+                self.check_text(&format!("{path}.text"), &prompt.text, &mut problems);
+                for (field, text) in [("hint", &prompt.hint), ("guidance", &prompt.guidance)] {
+                    if let Some(text) = text {
+                        self.check_text(&format!("{path}.{field}"), text, &mut problems);
+                    }
+                }
+                for (t, tag) in prompt.tags.iter().enumerate() {
+                    if self.tag(tag).is_none() {
+                        problems.push(unknown(
+                            &format!("{path}.tags[{t}]"),
+                            "outcome tag",
+                            tag,
+                            "in any of this template's outcome_sets",
+                            self.outcome_sets
+                                .iter()
+                                .flat_map(|s| &s.tags)
+                                .map(|t| t.id.as_str()),
+                        ));
+                    }
+                }
                 self.check_prompt_kind(&path, &prompt.kind, &mut problems);
             }
         }
-        for (i, set) in self.outcome_sets.iter().enumerate() {
-            let mut tags = BTreeSet::new();
-            for (t, tag) in set.tags.iter().enumerate() {
-                if !tags.insert(&tag.id) {
-                    let path = format!("outcome_sets[{i}].tags[{t}].id");
-                    problems.push(duplicate(&path, "tag", &tag.id));
-                }
+        problems
+    }
+
+    fn check_text(&self, path: &str, text: &Text, problems: &mut Vec<ValidationProblem>) {
+        match text {
+            Text::Plain(plain) if plain.trim().is_empty() => {
+                problems.push(ValidationProblem::new(path, "this text is empty: write it"));
             }
-        }
-        for (i, scale) in self.scales.iter().enumerate() {
-            if scale.points.len() < 2 {
+            Text::Translated(texts) if !texts.contains_key(&self.default_lang) => {
                 problems.push(ValidationProblem::new(
-                    format!("scales[{i}].points"),
-                    "a scale needs at least two points",
+                    path,
+                    format!(
+                        "add the text in \"{}\", the template's default_lang: it is shown when a \
+                         translation is missing",
+                        self.default_lang
+                    ),
                 ));
             }
+            _ => {}
         }
-        problems
     }
 
     fn check_prompt_kind(
@@ -252,26 +382,73 @@ impl Template {
         match kind {
             PromptKind::Outcomes {
                 outcome_set: Some(set),
-            } if !self.outcome_sets.iter().any(|s| &s.id == set) => {
-                problems.push(ValidationProblem::new(
-                    format!("{path}.outcome_set"),
-                    format!("there is no outcome set \"{set}\" in this template's outcome_sets"),
+            } if self.outcome_set(set).is_none() => {
+                problems.push(unknown(
+                    &format!("{path}.outcome_set"),
+                    "outcome set",
+                    set,
+                    "in this template's outcome_sets",
+                    self.outcome_sets.iter().map(|s| s.id.as_str()),
                 ));
             }
-            PromptKind::Rating { scale } if !self.scales.iter().any(|s| &s.id == scale) => {
-                problems.push(ValidationProblem::new(
-                    format!("{path}.scale"),
-                    format!("there is no scale \"{scale}\" in this template's scales"),
+            PromptKind::Rating { scale, .. } if self.scale(scale).is_none() => {
+                problems.push(unknown(
+                    &format!("{path}.scale"),
+                    "scale",
+                    scale,
+                    "in this template's scales",
+                    self.scales.iter().map(|s| s.id.as_str()),
                 ));
             }
-            PromptKind::Choice { options, .. } if options.is_empty() => {
-                problems.push(ValidationProblem::new(
-                    format!("{path}.options"),
-                    "a choice needs at least one option",
-                ));
+            PromptKind::Choice { options, .. } => {
+                if options.is_empty() {
+                    problems.push(ValidationProblem::new(
+                        format!("{path}.options"),
+                        "a choice needs at least one option",
+                    ));
+                }
+                let mut ids = BTreeSet::new();
+                for (o, option) in options.iter().enumerate() {
+                    if !ids.insert(&option.id) {
+                        problems.push(duplicate(
+                            &format!("{path}.options[{o}].id"),
+                            "option",
+                            &option.id,
+                        ));
+                    }
+                    self.check_text(
+                        &format!("{path}.options[{o}].label"),
+                        &option.label,
+                        problems,
+                    );
+                }
+            }
+            PromptKind::Consent { statement } => {
+                self.check_text(&format!("{path}.statement"), statement, problems);
             }
             _ => {}
         }
+    }
+
+    pub fn scale(&self, id: &Id) -> Option<&Scale> {
+        self.scales.iter().find(|s| &s.id == id)
+    }
+
+    pub fn outcome_set(&self, id: &Id) -> Option<&OutcomeSet> {
+        self.outcome_sets.iter().find(|s| &s.id == id)
+    }
+
+    /// A tag from any of the template's outcome sets.
+    pub fn tag(&self, id: &Id) -> Option<&OutcomeTag> {
+        self.outcome_sets
+            .iter()
+            .flat_map(|s| &s.tags)
+            .find(|t| &t.id == id)
+    }
+
+    /// Every prompt, in order.
+    pub fn prompts(&self) -> impl Iterator<Item = &Prompt> {
+        self.sections.iter().flat_map(|s| &s.prompts)
     }
 
     /// The template as canonical JSON: the same template always gives the same bytes.
@@ -286,7 +463,8 @@ impl Template {
         let mut hash = String::with_capacity(7 + 64);
         hash.push_str("sha256:");
         for byte in digest {
-            crate::id::push_hex(&mut hash, byte);
+            hash.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            hash.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
         }
         hash
     }
@@ -302,6 +480,26 @@ impl Template {
     pub fn text<'a>(&'a self, text: &'a Text, lang: &str) -> &'a str {
         text.get(lang, &self.default_lang)
     }
+}
+
+/// "there is no scale \"x\" in this template's scales. Did you mean \"y\"?"
+pub(crate) fn unknown<'a>(
+    path: &str,
+    what: &str,
+    id: &Id,
+    place: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> ValidationProblem {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let mut message = format!("there is no {what} \"{id}\" {place}.");
+    if let Some(near) = crate::suggest::closest(id.as_str(), candidates.iter().copied()) {
+        message.push_str(&format!(" Did you mean \"{near}\"?"));
+    } else if candidates.is_empty() {
+        message.push_str(" There are none: add one or remove this reference.");
+    } else if candidates.len() <= 12 {
+        message.push_str(&format!(" Known: {}.", candidates.join(", ")));
+    }
+    ValidationProblem::new(path, message)
 }
 
 fn duplicate(path: &str, what: &str, id: &Id) -> ValidationProblem {
@@ -357,7 +555,7 @@ mod tests {
                 "format_version: this library reads template format version 1, not 2",
                 "version: give the template a version, e.g. \"1.0.0\", so records can say which one they used",
                 "sections[0].prompts[1].id: another prompt already has the id \"p\": ids must be unique",
-                "sections[0].prompts[1].scale: there is no scale \"nope\" in this template's scales",
+                "sections[0].prompts[1].scale: there is no scale \"nope\" in this template's scales. There are none: add one or remove this reference.",
                 "sections[1].id: another section already has the id \"s\": ids must be unique",
                 "sections[1].prompts: this section has no prompts: add one or remove the section",
             ]

@@ -27,6 +27,23 @@ impl fmt::Display for TimestampError {
 
 impl std::error::Error for TimestampError {}
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub value: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26",
+            self.value
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
 impl Timestamp {
     pub fn parse(value: impl Into<String>) -> Result<Self, TimestampError> {
         let value = value.into();
@@ -73,6 +90,15 @@ impl Timestamp {
     }
 }
 
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn is_utc_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() < 20 || b[b.len() - 1] != b'Z' {
@@ -103,14 +129,75 @@ fn is_utc_rfc3339(s: &str) -> bool {
         || (fraction.len() >= 2
             && fraction[0] == b'.'
             && fraction[1..].iter().all(u8::is_ascii_digit));
-    let (month, day) = (number(5..7), number(8..10));
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     let (hour, minute, second) = (number(11..13), number(14..16), number(17..19));
     fraction_ok
         && (1..=12).contains(&month)
-        && (1..=31).contains(&day)
+        && (1..=days_in_month(year, month)).contains(&day)
         && hour < 24
         && minute < 60
         && second < 61
+}
+
+/// A calendar date, `YYYY-MM-DD`: when an agreed action is due, or the "as of" date of a report.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date(String);
+
+impl Date {
+    pub fn parse(value: impl Into<String>) -> Result<Self, DateError> {
+        let value = value.into();
+        let b = value.as_bytes();
+        let ok = b.len() == 10
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-'
+            && b[8..10].iter().all(u8::is_ascii_digit)
+            && {
+                let month = u32::from(b[5] - b'0') * 10 + u32::from(b[6] - b'0');
+                let day = u32::from(b[8] - b'0') * 10 + u32::from(b[9] - b'0');
+                let year = b[..4]
+                    .iter()
+                    .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+                (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)
+            };
+        if ok {
+            Ok(Self(value))
+        } else {
+            Err(DateError { value })
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(value)
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> Self {
+        d.0
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Timestamp {
+    /// The calendar date of this moment.
+    pub fn to_date(&self) -> Date {
+        Date(self.0[..10].to_owned())
+    }
 }
 
 impl TryFrom<String> for Timestamp {
@@ -150,6 +237,8 @@ mod tests {
             "2026-13-26T10:15:00Z",
             "2026-11-26T24:00:00Z",
             "2026-11-26T10:15:00.Z",
+            "2026-02-29T10:15:00Z",
+            "2026-04-31T10:15:00Z",
             "yesterday",
         ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");
@@ -170,6 +259,23 @@ mod tests {
             assert_eq!(t.as_str(), iso);
             assert_eq!(Timestamp::parse(iso), Ok(t));
         }
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(Date::parse("2026-11-26").is_ok());
+        for bad in [
+            "2026-11-26T00:00:00Z",
+            "26/11/2026",
+            "2026-00-01",
+            "2026-1-1",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Date::parse("soon").unwrap_err().to_string(),
+            "\"soon\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-26"
+        );
     }
 
     #[test]

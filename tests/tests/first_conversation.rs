@@ -34,7 +34,10 @@ async fn typed_words_reach_the_record_verbatim_and_show_as_text() {
     assert_eq!(record["answers"]["what-matters"]["text"], json!(WORDS));
     assert_eq!(record["template"]["id"], json!("what-matters"));
     assert_eq!(record["status"], json!("draft"));
-    assert_eq!(record["format_version"], json!(1));
+    assert_eq!(
+        record["format_version"],
+        json!(outcomes_core::RECORD_FORMAT_VERSION)
+    );
     assert!(
         record["id"].as_str().is_some_and(|id| id.len() == 36),
         "a UUID record id: {record}"

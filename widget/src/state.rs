@@ -30,7 +30,7 @@ pub enum Msg {
     /// An action with the time it happened (the core reads no clock; the shell passes it in).
     Apply { action: Action, now: Timestamp },
     /// Start over with another conversation (after "delete this conversation").
-    Replace(Conversation),
+    Replace(Box<Conversation>),
 }
 
 impl ConversationState {
@@ -73,7 +73,7 @@ impl Reducible for ConversationState {
                     record_revision: self.record_revision,
                     view_revision: self.view_revision + 1,
                     completions: self.completions,
-                    ..Self::new(conversation)
+                    ..Self::new(*conversation)
                 })
             }
         };

@@ -103,7 +103,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             let serial = deleted_record.as_ref().map_or(1, |(serial, _)| serial + 1);
             deleted_record.set(Some((serial, deleted.into())));
             let fresh = Conversation::start(template.clone(), clock::new_record_id(), clock::now());
-            state.dispatch(Msg::Replace(fresh));
+            state.dispatch(Msg::Replace(Box::new(fresh)));
         })
     };
     let on_download_record = {

@@ -1,0 +1,1137 @@
+//! FHIR R4: a template as a `Questionnaire`, a record as a `QuestionnaireResponse`, and back.
+//!
+//! The response keeps everything the record holds, so [`record_from_questionnaire_response`]
+//! gives back the same record:
+//! - each section is a `group` item (link id `section/<id>`), each prompt an item inside it (`text`/`string`, `choice`,
+//!   `boolean` for consent, `display` for information, outcomes, actions and prompts that rate
+//!   outcomes); a prompt that rates itself is a repeating `group` with one instance per rating;
+//! - the record's participants, outcomes (with every rating), actions and removals follow as
+//!   repeating groups with link ids starting `record/` (ids in templates cannot contain `/`);
+//! - when an answer was given goes in the extension `…/answered-at`, who gave consent in
+//!   `…/answered-by`; an empty text answer (FHIR strings cannot be empty) is an item with no
+//!   answer and the extension `…/empty-answer`;
+//! - other languages of template texts use the standard `translation` extension.
+//!
+//! Extensions and code systems live under a base URL, [`DEFAULT_BASE`] unless the organisation
+//! passes its own.
+
+use serde_json::{json, Map, Value};
+
+use crate::error::LoadError;
+use crate::id::{Id, RecordId};
+use crate::record::{
+    AgreedAction, Answer, Choice, Consent, Outcome, OutcomeKind, Participant, Rating, Record,
+    Removal, Removed, Role, Status, TemplateRef, RECORD_FORMAT_VERSION,
+};
+use crate::template::{PromptKind, Rates, Template};
+use crate::text::Text;
+use crate::time::{Date, Timestamp};
+
+/// Where our extensions and code systems are defined. `example.org` is reserved for examples:
+/// an organisation publishing these resources passes its own base.
+pub const DEFAULT_BASE: &str = "https://example.org/outcomes";
+
+const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
+const HIDDEN: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden";
+
+struct Urls<'a>(&'a str);
+
+impl Urls<'_> {
+    fn ext(&self, name: &str) -> String {
+        format!("{}/StructureDefinition/{name}", self.0)
+    }
+    fn system(&self, name: &str) -> String {
+        format!("{}/CodeSystem/{name}", self.0)
+    }
+    fn scale(&self, scale: &Id) -> String {
+        self.system(&format!("scale-{scale}"))
+    }
+    fn questionnaire(&self, template: &Id) -> String {
+        format!("{}/Questionnaire/{template}", self.0)
+    }
+}
+
+/// A FHIR id (`[A-Za-z0-9\-\.]{1,64}`), when the value is one.
+fn fhir_id(value: &str) -> Option<&str> {
+    let ok = !value.is_empty()
+        && value.len() <= 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    ok.then_some(value)
+}
+
+/// `what-matters` as `WhatMatters`, for `Questionnaire.name`.
+fn computer_name(id: &Id) -> String {
+    let mut name = String::new();
+    let mut upper = true;
+    for c in id.as_str().chars() {
+        if c == '-' || c == '_' {
+            upper = true;
+        } else if upper {
+            name.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            name.push(c);
+        }
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'T');
+    }
+    name
+}
+
+/// Sets `key` to the text in the default language, and `_key` to its translations.
+fn put_text(obj: &mut Map<String, Value>, key: &str, text: &Text, default_lang: &str) {
+    obj.insert(key.into(), json!(text.get(default_lang, default_lang)));
+    if let Text::Translated(texts) = text {
+        let translations: Vec<Value> = texts
+            .iter()
+            .filter(|(lang, _)| lang.as_str() != default_lang)
+            .map(|(lang, content)| {
+                json!({"url": TRANSLATION, "extension": [
+                    {"url": "lang", "valueCode": lang},
+                    {"url": "content", "valueString": content},
+                ]})
+            })
+            .collect();
+        if !translations.is_empty() {
+            obj.insert(format!("_{key}"), json!({ "extension": translations }));
+        }
+    }
+}
+
+fn item(link_id: &str, kind: &str, text: &str) -> Map<String, Value> {
+    let mut item = Map::new();
+    item.insert("linkId".into(), json!(link_id));
+    if !text.is_empty() {
+        item.insert("text".into(), json!(text));
+    }
+    item.insert("type".into(), json!(kind));
+    item
+}
+
+fn hidden(mut item: Map<String, Value>) -> Value {
+    item.insert(
+        "extension".into(),
+        json!([{"url": HIDDEN, "valueBoolean": true}]),
+    );
+    Value::Object(item)
+}
+
+fn repeating(mut item: Map<String, Value>) -> Map<String, Value> {
+    item.insert("repeats".into(), json!(true));
+    item
+}
+
+fn group(link_id: &str, text: &str, repeats: bool, children: Vec<Value>) -> Value {
+    let mut g = item(link_id, "group", text);
+    if repeats {
+        g.insert("repeats".into(), json!(true));
+    }
+    g.insert("item".into(), Value::Array(children));
+    Value::Object(g)
+}
+
+fn codings(system: &str, codes: &[(&str, &str)]) -> Value {
+    Value::Array(
+        codes
+            .iter()
+            .map(|(code, display)| {
+                json!({"valueCoding": {"system": system, "code": code, "display": display}})
+            })
+            .collect(),
+    )
+}
+
+/// The rating sub-items, shared by prompts that rate themselves and by outcomes.
+fn rating_items(prefix: &str, value: Map<String, Value>) -> Vec<Value> {
+    let mut value = value;
+    value.insert("linkId".into(), json!(format!("{prefix}/value")));
+    vec![
+        Value::Object(value),
+        Value::Object(item(&format!("{prefix}/reason"), "text", "Why")),
+        Value::Object(item(&format!("{prefix}/by"), "string", "Rated by")),
+        hidden(item(&format!("{prefix}/at"), "dateTime", "Rated at")),
+    ]
+}
+
+/// The template as a FHIR R4 `Questionnaire` (JSON), with our extensions under `base`.
+pub fn questionnaire(template: &Template, base: &str) -> String {
+    let urls = Urls(base);
+    let lang = template.default_lang.as_str();
+    let mut q = Map::new();
+    q.insert("resourceType".into(), json!("Questionnaire"));
+    if let Some(id) = fhir_id(template.id.as_str()) {
+        q.insert("id".into(), json!(id));
+    }
+    q.insert("language".into(), json!(lang));
+    q.insert("url".into(), json!(urls.questionnaire(&template.id)));
+    q.insert(
+        "identifier".into(),
+        json!([{"system": urls.system("template-hash"), "value": template.content_hash()}]),
+    );
+    q.insert("version".into(), json!(template.version));
+    q.insert("name".into(), json!(computer_name(&template.id)));
+    put_text(&mut q, "title", &template.title, lang);
+    q.insert("status".into(), json!("active"));
+    if let Some(description) = &template.description {
+        put_text(&mut q, "description", description, lang);
+    }
+    let mut items = Vec::new();
+    for section in &template.sections {
+        let mut children = Vec::new();
+        for prompt in &section.prompts {
+            let text = template.text(&prompt.text, lang);
+            let kind = match &prompt.kind {
+                PromptKind::Text { short: true } => "string",
+                PromptKind::Text { short: false } => "text",
+                PromptKind::Choice { .. } => "choice",
+                PromptKind::Consent { .. } => "boolean",
+                PromptKind::Rating {
+                    rates: Rates::Prompt,
+                    ..
+                } => "group",
+                _ => "display",
+            };
+            let mut p = item(prompt.id.as_str(), kind, text);
+            put_text(&mut p, "text", &prompt.text, lang);
+            match &prompt.kind {
+                PromptKind::Choice { options, multiple } => {
+                    if *multiple {
+                        p.insert("repeats".into(), json!(true));
+                    }
+                    let system = urls.system(&format!("{}-{}", template.id, prompt.id));
+                    let codes: Vec<(&str, &str)> = options
+                        .iter()
+                        .map(|o| (o.id.as_str(), template.text(&o.label, lang)))
+                        .collect();
+                    p.insert("answerOption".into(), codings(&system, &codes));
+                }
+                PromptKind::Consent { statement } => {
+                    // The statement is what is agreed to; the prompt text is its heading.
+                    p.insert(
+                        "text".into(),
+                        json!(format!("{text}: {}", template.text(statement, lang))),
+                    );
+                    p.remove("_text");
+                }
+                PromptKind::Rating {
+                    scale,
+                    rates: Rates::Prompt,
+                } => {
+                    p.insert("repeats".into(), json!(true));
+                    let mut value = item("", "choice", "Rating");
+                    if let Some(scale) = template.scale(scale) {
+                        let codes: Vec<(&str, &str)> = scale
+                            .points
+                            .iter()
+                            .map(|pt| (pt.id.as_str(), template.text(&pt.label, lang)))
+                            .collect();
+                        value.insert(
+                            "answerOption".into(),
+                            codings(&urls.scale(&scale.id), &codes),
+                        );
+                    }
+                    p.insert(
+                        "item".into(),
+                        Value::Array(rating_items(prompt.id.as_str(), value)),
+                    );
+                }
+                _ => {}
+            }
+            children.push(Value::Object(p));
+        }
+        let mut g = item(
+            &format!("section/{}", section.id),
+            "group",
+            template.text(&section.title, lang),
+        );
+        put_text(&mut g, "text", &section.title, lang);
+        g.insert("item".into(), Value::Array(children));
+        items.push(Value::Object(g));
+    }
+    let string = |id: &str, text: &str| Value::Object(item(id, "string", text));
+    let dt = |id: &str, text: &str| hidden(item(id, "dateTime", text));
+    let roles: Vec<(&str, &str)> = ROLES.iter().map(|(_, code)| (*code, *code)).collect();
+    let mut role = item("record/participant/role", "choice", "Role");
+    role.insert("answerOption".into(), codings(&urls.system("role"), &roles));
+    items.push(group(
+        "record/participants",
+        "Who took part",
+        true,
+        vec![
+            string("record/participant/id", "Id"),
+            Value::Object(role),
+            string("record/participant/name", "Name"),
+        ],
+    ));
+    let mut tags = repeating(item("record/outcome/tags", "choice", "Tags"));
+    let all_tags: Vec<(&str, &str)> = template
+        .outcome_sets
+        .iter()
+        .flat_map(|s| &s.tags)
+        .map(|t| (t.id.as_str(), template.text(&t.label, lang)))
+        .collect();
+    if !all_tags.is_empty() {
+        tags.insert(
+            "answerOption".into(),
+            codings(&urls.system("tag"), &all_tags),
+        );
+    }
+    let mut kind = item("record/outcome/kind", "choice", "Achieve or maintain");
+    kind.insert(
+        "answerOption".into(),
+        codings(
+            &urls.system("outcome-kind"),
+            &[("achieve", "achieve"), ("maintain", "maintain")],
+        ),
+    );
+    items.push(group(
+        "record/outcomes",
+        "Outcomes, in the person's own words",
+        true,
+        vec![
+            hidden(item("record/outcome/id", "string", "Id")),
+            Value::Object(item(
+                "record/outcome/words",
+                "text",
+                "In the person's words",
+            )),
+            Value::Object(tags),
+            Value::Object(kind),
+            hidden(item("record/outcome/weight", "integer", "Weight")),
+            dt("record/outcome/added", "Added"),
+            hidden(item(
+                "record/outcome/carried-from",
+                "string",
+                "Carried from",
+            )),
+            group(
+                "record/outcome/rating",
+                "Ratings",
+                true,
+                rating_items("record/outcome/rating", item("", "choice", "Rating")),
+            ),
+        ],
+    ));
+    items.push(group(
+        "record/actions",
+        "Agreed actions",
+        true,
+        vec![
+            hidden(item("record/action/id", "string", "Id")),
+            Value::Object(item("record/action/what", "text", "What")),
+            string("record/action/who", "Who"),
+            Value::Object(item("record/action/by-when", "date", "By when")),
+            Value::Object(repeating(item(
+                "record/action/outcomes",
+                "string",
+                "For outcomes",
+            ))),
+            dt("record/action/added", "Added"),
+            Value::Object(item("record/action/done", "dateTime", "Done")),
+            hidden(item("record/action/carried-from", "string", "Carried from")),
+        ],
+    ));
+    let mut what = item("record/removal/what", "choice", "What was removed");
+    what.insert(
+        "answerOption".into(),
+        codings(
+            &urls.system("removed"),
+            &[("outcome", "outcome"), ("action", "action")],
+        ),
+    );
+    items.push(group(
+        "record/removed",
+        "Removed on request",
+        true,
+        vec![
+            Value::Object(what),
+            string("record/removal/id", "Id"),
+            string("record/removal/by", "By"),
+            dt("record/removal/at", "At"),
+        ],
+    ));
+    q.insert("item".into(), Value::Array(items));
+    to_fhir_json(&Value::Object(q))
+}
+
+const ROLES: [(Role, &str); 5] = [
+    (Role::Person, "person"),
+    (Role::Practitioner, "practitioner"),
+    (Role::Carer, "carer"),
+    (Role::Family, "family"),
+    (Role::Other, "other"),
+];
+
+fn answer_item(link_id: &str, answers: Vec<Value>) -> Value {
+    json!({"linkId": link_id, "answer": answers})
+}
+
+fn s(value: &str) -> Value {
+    json!({ "valueString": value })
+}
+
+/// A sub-item with a string answer, left out when the string is empty (FHIR strings cannot be).
+fn push_string(items: &mut Vec<Value>, link_id: &str, value: &str) {
+    if !value.is_empty() {
+        items.push(answer_item(link_id, vec![s(value)]));
+    }
+}
+
+fn push_value(items: &mut Vec<Value>, link_id: &str, key: &str, value: Value) {
+    let mut answer = Map::new();
+    answer.insert(key.into(), value);
+    items.push(answer_item(link_id, vec![Value::Object(answer)]));
+}
+
+fn rating_answers(urls: &Urls<'_>, prefix: &str, rating: &Rating) -> Vec<Value> {
+    let mut items = Vec::new();
+    items.push(answer_item(
+        &format!("{prefix}/value"),
+        vec![json!({"valueCoding": {"system": urls.scale(&rating.scale), "code": rating.value}})],
+    ));
+    push_string(&mut items, &format!("{prefix}/reason"), &rating.reason);
+    push_string(&mut items, &format!("{prefix}/by"), rating.by.as_str());
+    push_value(
+        &mut items,
+        &format!("{prefix}/at"),
+        "valueDateTime",
+        json!(rating.at),
+    );
+    items
+}
+
+/// The record as a FHIR R4 `QuestionnaireResponse` (JSON) answering [`questionnaire`] of its
+/// template. Everything in the record is kept, so it reads back as the same record.
+pub fn questionnaire_response(record: &Record, template: &Template, base: &str) -> String {
+    let urls = Urls(base);
+    let mut r = Map::new();
+    r.insert("resourceType".into(), json!("QuestionnaireResponse"));
+    if let Some(id) = fhir_id(record.id.as_str()) {
+        r.insert("id".into(), json!(id));
+    }
+    let mut extensions = vec![
+        json!({"url": urls.ext("record-created"), "valueDateTime": record.created}),
+        json!({"url": urls.ext("record-status"), "valueCode": status_code(record.status)}),
+        json!({"url": urls.ext("template-hash"), "valueString": record.template.hash}),
+    ];
+    if let Some(reviews) = &record.reviews {
+        extensions.push(json!({"url": urls.ext("reviews"), "valueString": reviews}));
+    }
+    r.insert("extension".into(), Value::Array(extensions));
+    r.insert(
+        "identifier".into(),
+        json!({"system": urls.system("record-id"), "value": record.id}),
+    );
+    r.insert(
+        "questionnaire".into(),
+        json!(format!(
+            "{}|{}",
+            urls.questionnaire(&record.template.id),
+            record.template.version
+        )),
+    );
+    r.insert(
+        "status".into(),
+        json!(match record.status {
+            Status::Draft => "in-progress",
+            Status::Complete | Status::Submitted => "completed",
+        }),
+    );
+    r.insert("authored".into(), json!(record.updated));
+
+    let answered_at = |at: &Timestamp| json!({"url": urls.ext("answered-at"), "valueDateTime": at});
+    let empty = |what: &str| json!({"url": urls.ext("empty-answer"), "valueCode": what});
+    let mut sections = Vec::new();
+    let prompt_item = |prompt: &Id| -> Option<Value> {
+        if let Some(Answer { text, updated }) = record.answers.get(prompt) {
+            let mut ext = vec![answered_at(updated)];
+            return Some(if text.is_empty() {
+                ext.push(empty("text"));
+                json!({"linkId": prompt, "extension": ext})
+            } else {
+                json!({"linkId": prompt, "extension": ext, "answer": [s(text)]})
+            });
+        }
+        if let Some(Choice { options, updated }) = record.choices.get(prompt) {
+            let system = urls.system(&format!("{}-{}", record.template.id, prompt));
+            let mut ext = vec![answered_at(updated)];
+            if options.is_empty() {
+                ext.push(empty("choice"));
+                return Some(json!({"linkId": prompt, "extension": ext}));
+            }
+            let answers: Vec<Value> = options
+                .iter()
+                .map(|o| json!({"valueCoding": {"system": system, "code": o}}))
+                .collect();
+            return Some(json!({"linkId": prompt, "extension": ext, "answer": answers}));
+        }
+        if let Some(Consent { given, by, at }) = record.consent.get(prompt) {
+            return Some(json!({"linkId": prompt, "extension": [
+                answered_at(at),
+                {"url": urls.ext("answered-by"), "valueString": by},
+            ], "answer": [{"valueBoolean": given}]}));
+        }
+        None
+    };
+    for section in &template.sections {
+        let mut items = Vec::new();
+        for prompt in &section.prompts {
+            if let Some(item) = prompt_item(&prompt.id) {
+                items.push(item);
+            }
+            if let Some(ratings) = record.prompt_ratings.get(&prompt.id) {
+                for rating in ratings {
+                    items.push(json!({
+                        "linkId": prompt.id,
+                        "item": rating_answers(&urls, prompt.id.as_str(), rating),
+                    }));
+                }
+            }
+        }
+        if !items.is_empty() {
+            sections.push(json!({"linkId": format!("section/{}", section.id), "item": items}));
+        }
+    }
+    // Answers to prompts the template no longer has (a record made with an older version)
+    // are kept too, in a group of their own.
+    let mut orphans: Vec<Value> = Vec::new();
+    let keys: Vec<Id> = record
+        .answers
+        .keys()
+        .chain(record.choices.keys())
+        .chain(record.consent.keys())
+        .filter(|k| template.prompt(k).is_none())
+        .cloned()
+        .collect();
+    for key in keys {
+        if let Some(item) = prompt_item(&key) {
+            orphans.push(item);
+        }
+    }
+    for (prompt, ratings) in &record.prompt_ratings {
+        if template.prompt(prompt).is_none() {
+            for rating in ratings {
+                orphans.push(json!({
+                    "linkId": prompt,
+                    "item": rating_answers(&urls, prompt.as_str(), rating),
+                }));
+            }
+        }
+    }
+    if !orphans.is_empty() {
+        sections.push(json!({"linkId": "record/other-answers", "item": orphans}));
+    }
+    for p in &record.participants {
+        let mut items = Vec::new();
+        push_string(&mut items, "record/participant/id", p.id.as_str());
+        let code = ROLES
+            .iter()
+            .find(|(r, _)| *r == p.role)
+            .map_or("other", |(_, c)| c);
+        items.push(answer_item(
+            "record/participant/role",
+            vec![json!({"valueCoding": {"system": urls.system("role"), "code": code}})],
+        ));
+        if let Some(name) = &p.name {
+            push_string(&mut items, "record/participant/name", name);
+        }
+        sections.push(json!({"linkId": "record/participants", "item": items}));
+    }
+    for o in &record.outcomes {
+        let mut items = Vec::new();
+        push_string(&mut items, "record/outcome/id", o.id.as_str());
+        push_string(&mut items, "record/outcome/words", &o.words);
+        if !o.tags.is_empty() {
+            let tags: Vec<Value> = o
+                .tags
+                .iter()
+                .map(|t| json!({"valueCoding": {"system": urls.system("tag"), "code": t}}))
+                .collect();
+            items.push(answer_item("record/outcome/tags", tags));
+        }
+        let kind = match o.kind {
+            OutcomeKind::Achieve => "achieve",
+            OutcomeKind::Maintain => "maintain",
+        };
+        items.push(answer_item(
+            "record/outcome/kind",
+            vec![json!({"valueCoding": {"system": urls.system("outcome-kind"), "code": kind}})],
+        ));
+        push_value(
+            &mut items,
+            "record/outcome/weight",
+            "valueInteger",
+            json!(o.weight),
+        );
+        push_value(
+            &mut items,
+            "record/outcome/added",
+            "valueDateTime",
+            json!(o.added),
+        );
+        if let Some(from) = &o.carried_from {
+            push_string(&mut items, "record/outcome/carried-from", from.as_str());
+        }
+        for rating in &o.ratings {
+            items.push(json!({
+                "linkId": "record/outcome/rating",
+                "item": rating_answers(&urls, "record/outcome/rating", rating),
+            }));
+        }
+        let mut outcome = json!({"linkId": "record/outcomes", "item": items});
+        if o.words.is_empty() {
+            outcome["extension"] = json!([empty("words")]);
+        }
+        sections.push(outcome);
+    }
+    for a in &record.actions {
+        let mut items = Vec::new();
+        push_string(&mut items, "record/action/id", a.id.as_str());
+        push_string(&mut items, "record/action/what", &a.what);
+        push_string(&mut items, "record/action/who", &a.who);
+        if let Some(date) = &a.by_when {
+            push_value(
+                &mut items,
+                "record/action/by-when",
+                "valueDate",
+                json!(date),
+            );
+        }
+        if !a.outcomes.is_empty() {
+            items.push(answer_item(
+                "record/action/outcomes",
+                a.outcomes.iter().map(|o| s(o.as_str())).collect(),
+            ));
+        }
+        push_value(
+            &mut items,
+            "record/action/added",
+            "valueDateTime",
+            json!(a.added),
+        );
+        if let Some(done) = &a.done {
+            push_value(
+                &mut items,
+                "record/action/done",
+                "valueDateTime",
+                json!(done),
+            );
+        }
+        if let Some(from) = &a.carried_from {
+            push_string(&mut items, "record/action/carried-from", from.as_str());
+        }
+        sections.push(json!({"linkId": "record/actions", "item": items}));
+    }
+    for removal in &record.removed {
+        let what = match removal.what {
+            Removed::Outcome => "outcome",
+            Removed::Action => "action",
+        };
+        let items = vec![
+            answer_item(
+                "record/removal/what",
+                vec![json!({"valueCoding": {"system": urls.system("removed"), "code": what}})],
+            ),
+            answer_item("record/removal/id", vec![s(removal.id.as_str())]),
+            answer_item("record/removal/by", vec![s(removal.by.as_str())]),
+            answer_item(
+                "record/removal/at",
+                vec![json!({"valueDateTime": removal.at})],
+            ),
+        ];
+        sections.push(json!({"linkId": "record/removed", "item": items}));
+    }
+    r.insert("item".into(), Value::Array(sections));
+    to_fhir_json(&Value::Object(r))
+}
+
+fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "draft",
+        Status::Complete => "complete",
+        Status::Submitted => "submitted",
+    }
+}
+
+/// Pretty JSON with `resourceType` first, as FHIR examples have it; other keys sorted.
+fn to_fhir_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(value, 0, &mut out);
+    out.push('\n');
+    out
+}
+
+fn write_value(value: &Value, depth: usize, out: &mut String) {
+    let indent = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            out.push('{');
+            let first = map.get_key_value("resourceType");
+            let rest = map.iter().filter(|(k, _)| k.as_str() != "resourceType");
+            for (i, (key, value)) in first.into_iter().chain(rest).enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push_str(": ");
+                write_value(value, depth + 1, out);
+            }
+            indent(out, depth);
+            out.push('}');
+        }
+        Value::Array(items) if !items.is_empty() => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                write_value(item, depth + 1, out);
+            }
+            indent(out, depth);
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a QuestionnaireResponse back.
+
+const WHAT: &str = "FHIR QuestionnaireResponse";
+
+fn err(path: &str, message: impl Into<String>) -> LoadError {
+    LoadError::at(WHAT, path, message.into())
+}
+
+struct Reader<'a> {
+    urls: Urls<'a>,
+}
+
+fn field<'v>(value: &'v Value, key: &str, path: &str) -> Result<&'v Value, LoadError> {
+    value
+        .get(key)
+        .ok_or_else(|| err(path, format!("\"{key}\" is missing here")))
+}
+
+fn str_field<'v>(value: &'v Value, key: &str, path: &str) -> Result<&'v str, LoadError> {
+    field(value, key, path)?
+        .as_str()
+        .ok_or_else(|| err(&format!("{path}.{key}"), "this should be a string"))
+}
+
+fn items(value: &Value) -> impl Iterator<Item = (usize, &Value)> {
+    value
+        .get("item")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
+fn parse<T, E: std::fmt::Display>(
+    path: &str,
+    value: &str,
+    f: impl Fn(String) -> Result<T, E>,
+) -> Result<T, LoadError> {
+    f(value.to_owned()).map_err(|e| err(path, e.to_string()))
+}
+
+impl Reader<'_> {
+    fn extension<'v>(&self, value: &'v Value, name: &str) -> Option<&'v Value> {
+        let url = self.urls.ext(name);
+        value
+            .get("extension")
+            .and_then(Value::as_array)?
+            .iter()
+            .find(|e| e.get("url").and_then(Value::as_str) == Some(url.as_str()))
+    }
+
+    fn ext_str<'v>(&self, value: &'v Value, name: &str, key: &str) -> Option<&'v str> {
+        self.extension(value, name)?.get(key)?.as_str()
+    }
+}
+
+/// The answers of a sub-item, by link id: `(path, answers)`.
+fn sub_answers<'v>(group: &'v Value, link_id: &str, path: &str) -> Vec<(String, &'v Value)> {
+    let mut out = Vec::new();
+    for (i, item) in items(group) {
+        if item.get("linkId").and_then(Value::as_str) == Some(link_id) {
+            for (a, answer) in item
+                .get("answer")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                out.push((format!("{path}.item[{i}].answer[{a}]"), answer));
+            }
+        }
+    }
+    out
+}
+
+fn one_answer<'v>(
+    group: &'v Value,
+    link_id: &str,
+    key: &str,
+    path: &str,
+) -> Result<Option<(String, &'v str)>, LoadError> {
+    match sub_answers(group, link_id, path).into_iter().next() {
+        None => Ok(None),
+        Some((p, answer)) => {
+            let value = if key == "valueCoding" {
+                answer.get(key).and_then(|c| c.get("code"))
+            } else {
+                answer.get(key)
+            };
+            match value.and_then(Value::as_str) {
+                Some(v) => Ok(Some((p, v))),
+                None => Err(err(&p, format!("expected {key} here"))),
+            }
+        }
+    }
+}
+
+fn required<'v>(
+    group: &'v Value,
+    link_id: &str,
+    key: &str,
+    path: &str,
+) -> Result<(String, &'v str), LoadError> {
+    one_answer(group, link_id, key, path)?
+        .ok_or_else(|| err(path, format!("the item \"{link_id}\" is missing here")))
+}
+
+fn read_rating(group: &Value, prefix: &str, path: &str) -> Result<Rating, LoadError> {
+    let value_path = format!("{path}.item");
+    let (p, code) = required(group, &format!("{prefix}/value"), "valueCoding", path)?;
+    let system = sub_answers(group, &format!("{prefix}/value"), path)
+        .first()
+        .and_then(|(_, a)| a.get("valueCoding")?.get("system")?.as_str())
+        .unwrap_or("");
+    let scale = system
+        .rsplit_once("/CodeSystem/scale-")
+        .map(|(_, s)| s)
+        .ok_or_else(|| err(&p, "the rating's coding system should name its scale"))?;
+    let reason = one_answer(group, &format!("{prefix}/reason"), "valueString", path)?
+        .map_or(String::new(), |(_, s)| s.to_owned());
+    let (bp, by) = required(group, &format!("{prefix}/by"), "valueString", path)?;
+    let (ap, at) = required(group, &format!("{prefix}/at"), "valueDateTime", path)?;
+    let _ = value_path;
+    Ok(Rating {
+        scale: parse(&p, scale, Id::new)?,
+        value: parse(&p, code, Id::new)?,
+        reason,
+        by: parse(&bp, by, Id::new)?,
+        at: parse(&ap, at, Timestamp::parse)?,
+    })
+}
+
+/// Reads a `QuestionnaireResponse` made by [`questionnaire_response`] back into the record.
+/// Errors name the JSON path inside the response.
+pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Record, LoadError> {
+    let value: Value = crate::error::read_json(WHAT, json)?;
+    let reader = Reader { urls: Urls(base) };
+    if value.get("resourceType").and_then(Value::as_str) != Some("QuestionnaireResponse") {
+        return Err(err("resourceType", "this is not a QuestionnaireResponse"));
+    }
+    let id = str_field(field(&value, "identifier", "")?, "value", "identifier")?;
+    let canonical = str_field(&value, "questionnaire", "")?;
+    let (url, version) = canonical.split_once('|').ok_or_else(|| {
+        err(
+            "questionnaire",
+            "the questionnaire should end in |version, e.g. …/Questionnaire/what-matters|1.0.0",
+        )
+    })?;
+    let template_id = url
+        .rsplit_once("/Questionnaire/")
+        .map(|(_, id)| id)
+        .ok_or_else(|| err("questionnaire", "expected …/Questionnaire/<template id>"))?;
+    let created = reader
+        .ext_str(&value, "record-created", "valueDateTime")
+        .ok_or_else(|| err("extension", "the record-created extension is missing"))?;
+    let status = match reader.ext_str(&value, "record-status", "valueCode") {
+        Some("draft") => Status::Draft,
+        Some("complete") => Status::Complete,
+        Some("submitted") => Status::Submitted,
+        _ => match value.get("status").and_then(Value::as_str) {
+            Some("completed" | "amended") => Status::Complete,
+            _ => Status::Draft,
+        },
+    };
+    let hash = reader
+        .ext_str(&value, "template-hash", "valueString")
+        .unwrap_or("")
+        .to_owned();
+    let reviews = match reader.ext_str(&value, "reviews", "valueString") {
+        Some(r) => Some(parse("extension", r, RecordId::new)?),
+        None => None,
+    };
+    let mut record = Record {
+        format_version: RECORD_FORMAT_VERSION,
+        id: parse("identifier.value", id, RecordId::new)?,
+        template: TemplateRef {
+            id: parse("questionnaire", template_id, Id::new)?,
+            version: version.to_owned(),
+            hash,
+        },
+        reviews,
+        created: parse("extension", created, Timestamp::parse)?,
+        updated: parse(
+            "authored",
+            str_field(&value, "authored", "")?,
+            Timestamp::parse,
+        )?,
+        status,
+        participants: Vec::new(),
+        answers: Default::default(),
+        choices: Default::default(),
+        outcomes: Vec::new(),
+        prompt_ratings: Default::default(),
+        actions: Vec::new(),
+        consent: Default::default(),
+        removed: Vec::new(),
+    };
+    for (i, top) in items(&value) {
+        let path = format!("item[{i}]");
+        let link = str_field(top, "linkId", &path)?;
+        match link {
+            "record/participants" => {
+                let (p, pid) = required(top, "record/participant/id", "valueString", &path)?;
+                let (rp, role) = required(top, "record/participant/role", "valueCoding", &path)?;
+                let role = ROLES
+                    .iter()
+                    .find(|(_, c)| *c == role)
+                    .map(|(r, _)| *r)
+                    .ok_or_else(|| err(&rp, format!("there is no role \"{role}\"")))?;
+                let name = one_answer(top, "record/participant/name", "valueString", &path)?
+                    .map(|(_, n)| n.to_owned());
+                record.participants.push(Participant {
+                    id: parse(&p, pid, Id::new)?,
+                    role,
+                    name,
+                });
+            }
+            "record/outcomes" => record.outcomes.push(read_outcome(top, &path)?),
+            "record/actions" => record.actions.push(read_action(top, &path)?),
+            "record/removed" => {
+                let (wp, what) = required(top, "record/removal/what", "valueCoding", &path)?;
+                let what = match what {
+                    "outcome" => Removed::Outcome,
+                    "action" => Removed::Action,
+                    other => return Err(err(&wp, format!("cannot have removed \"{other}\""))),
+                };
+                let (ip, rid) = required(top, "record/removal/id", "valueString", &path)?;
+                let (bp, by) = required(top, "record/removal/by", "valueString", &path)?;
+                let (ap, at) = required(top, "record/removal/at", "valueDateTime", &path)?;
+                record.removed.push(Removal {
+                    what,
+                    id: parse(&ip, rid, Id::new)?,
+                    by: parse(&bp, by, Id::new)?,
+                    at: parse(&ap, at, Timestamp::parse)?,
+                });
+            }
+            _ => {
+                // A section (or the group of answers to retired prompts).
+                for (j, item) in items(top) {
+                    read_prompt_item(&reader, &mut record, item, &format!("{path}.item[{j}]"))?;
+                }
+            }
+        }
+    }
+    Ok(record)
+}
+
+fn read_prompt_item(
+    reader: &Reader<'_>,
+    record: &mut Record,
+    item: &Value,
+    path: &str,
+) -> Result<(), LoadError> {
+    let link = str_field(item, "linkId", path)?;
+    let prompt = parse(&format!("{path}.linkId"), link, Id::new)?;
+    if item.get("item").is_some() {
+        let rating = read_rating(item, link, path)?;
+        record
+            .prompt_ratings
+            .entry(prompt)
+            .or_default()
+            .push(rating);
+        return Ok(());
+    }
+    let at = reader
+        .ext_str(item, "answered-at", "valueDateTime")
+        .ok_or_else(|| err(path, "the answered-at extension is missing"))?;
+    let at = parse(path, at, Timestamp::parse)?;
+    let answers: Vec<&Value> = item
+        .get("answer")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    let empty = reader.ext_str(item, "empty-answer", "valueCode");
+    match (answers.first(), empty) {
+        (None, Some("choice")) => {
+            record.choices.insert(
+                prompt,
+                Choice {
+                    options: Vec::new(),
+                    updated: at,
+                },
+            );
+        }
+        (None, _) => {
+            record.answers.insert(
+                prompt,
+                Answer {
+                    text: String::new(),
+                    updated: at,
+                },
+            );
+        }
+        (Some(first), _) => {
+            if let Some(text) = first.get("valueString").and_then(Value::as_str) {
+                record.answers.insert(
+                    prompt,
+                    Answer {
+                        text: text.to_owned(),
+                        updated: at,
+                    },
+                );
+            } else if let Some(given) = first.get("valueBoolean").and_then(Value::as_bool) {
+                let by = reader
+                    .ext_str(item, "answered-by", "valueString")
+                    .ok_or_else(|| err(path, "the answered-by extension is missing"))?;
+                record.consent.insert(
+                    prompt,
+                    Consent {
+                        given,
+                        by: parse(path, by, Id::new)?,
+                        at,
+                    },
+                );
+            } else {
+                let mut options = Vec::new();
+                for (a, answer) in answers.iter().enumerate() {
+                    let code = answer
+                        .get("valueCoding")
+                        .and_then(|c| c.get("code"))
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| {
+                            err(
+                                &format!("{path}.answer[{a}]"),
+                                "expected valueString, valueBoolean or valueCoding",
+                            )
+                        })?;
+                    options.push(parse(&format!("{path}.answer[{a}]"), code, Id::new)?);
+                }
+                record.choices.insert(
+                    prompt,
+                    Choice {
+                        options,
+                        updated: at,
+                    },
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
+    let (ip, id) = required(group, "record/outcome/id", "valueString", path)?;
+    let words = one_answer(group, "record/outcome/words", "valueString", path)?
+        .map_or(String::new(), |(_, w)| w.to_owned());
+    let mut tags = Vec::new();
+    for (p, answer) in sub_answers(group, "record/outcome/tags", path) {
+        let code = answer
+            .get("valueCoding")
+            .and_then(|c| c.get("code"))
+            .and_then(Value::as_str)
+            .ok_or_else(|| err(&p, "expected a valueCoding"))?;
+        tags.push(parse(&p, code, Id::new)?);
+    }
+    let kind = match one_answer(group, "record/outcome/kind", "valueCoding", path)? {
+        Some((_, "maintain")) => OutcomeKind::Maintain,
+        _ => OutcomeKind::Achieve,
+    };
+    let weight = sub_answers(group, "record/outcome/weight", path)
+        .first()
+        .and_then(|(_, a)| a.get("valueInteger")?.as_u64())
+        .and_then(|w| u32::try_from(w).ok())
+        .unwrap_or(1);
+    let (ap, added) = required(group, "record/outcome/added", "valueDateTime", path)?;
+    let carried_from = match one_answer(group, "record/outcome/carried-from", "valueString", path)?
+    {
+        Some((p, from)) => Some(parse(&p, from, RecordId::new)?),
+        None => None,
+    };
+    let mut ratings = Vec::new();
+    for (i, item) in items(group) {
+        if item.get("linkId").and_then(Value::as_str) == Some("record/outcome/rating") {
+            ratings.push(read_rating(
+                item,
+                "record/outcome/rating",
+                &format!("{path}.item[{i}]"),
+            )?);
+        }
+    }
+    Ok(Outcome {
+        id: parse(&ip, id, Id::new)?,
+        words,
+        tags,
+        kind,
+        weight,
+        added: parse(&ap, added, Timestamp::parse)?,
+        carried_from,
+        ratings,
+    })
+}
+
+fn read_action(group: &Value, path: &str) -> Result<AgreedAction, LoadError> {
+    let text = |link: &str| -> Result<String, LoadError> {
+        Ok(one_answer(group, link, "valueString", path)?
+            .map_or(String::new(), |(_, w)| w.to_owned()))
+    };
+    let (ip, id) = required(group, "record/action/id", "valueString", path)?;
+    let by_when = match one_answer(group, "record/action/by-when", "valueDate", path)? {
+        Some((p, d)) => Some(parse(&p, d, Date::parse)?),
+        None => None,
+    };
+    let mut outcomes = Vec::new();
+    for (p, answer) in sub_answers(group, "record/action/outcomes", path) {
+        let o = answer
+            .get("valueString")
+            .and_then(Value::as_str)
+            .ok_or_else(|| err(&p, "expected a valueString"))?;
+        outcomes.push(parse(&p, o, Id::new)?);
+    }
+    let (ap, added) = required(group, "record/action/added", "valueDateTime", path)?;
+    let done = match one_answer(group, "record/action/done", "valueDateTime", path)? {
+        Some((p, d)) => Some(parse(&p, d, Timestamp::parse)?),
+        None => None,
+    };
+    let carried_from = match one_answer(group, "record/action/carried-from", "valueString", path)? {
+        Some((p, from)) => Some(parse(&p, from, RecordId::new)?),
+        None => None,
+    };
+    Ok(AgreedAction {
+        id: parse(&ip, id, Id::new)?,
+        what: text("record/action/what")?,
+        who: text("record/action/who")?,
+        by_when,
+        outcomes,
+        added: parse(&ap, added, Timestamp::parse)?,
+        done,
+        carried_from,
+    })
+}
