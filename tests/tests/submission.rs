@@ -71,6 +71,15 @@ async fn retries_through_a_network_error_and_a_503_then_stores_the_record_once()
         )
         .await;
     assert_eq!(submitted["id"], json!(key));
+    // The copy on this device now says it was sent.
+    browser
+        .wait_for_js(
+            "the saved draft marked as submitted",
+            "const key = Object.keys(localStorage) \
+               .find(k => !k.endsWith(':outbox') && !k.endsWith(':position')); \
+             return JSON.parse(localStorage.getItem(key))?.status === 'submitted';",
+        )
+        .await;
     browser.close().await;
 }
 

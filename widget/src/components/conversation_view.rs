@@ -106,6 +106,15 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             state.dispatch(Msg::Replace(Box::new(fresh)));
         })
     };
+    // The copy on this device says it was sent (if it is still the conversation on screen).
+    let on_submitted = {
+        let (state, apply) = (state.clone(), apply.clone());
+        Callback::from(move |record_id: String| {
+            if state.conversation().record().id.as_str() == record_id {
+                apply.emit(Action::MarkSubmitted);
+            }
+        })
+    };
     let on_download_record = {
         let state = state.clone();
         Callback::from(move |()| {
@@ -201,7 +210,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             </footer>
             if let Some(endpoint) = &setup.endpoint {
                 <OutboxView host={props.host.clone()} endpoint={endpoint.clone()} store={setup.store.clone()}
-                    submission={submission} deleted={(*deleted).clone()} />
+                    submission={submission} deleted={(*deleted).clone()} on_submitted={on_submitted} />
             }
         </div>
     }

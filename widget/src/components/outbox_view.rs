@@ -25,6 +25,8 @@ pub struct OutboxViewProps {
     /// A deleted conversation: `(serial, record id)`.
     #[prop_or_default]
     pub deleted: Option<(u64, AttrValue)>,
+    /// The endpoint accepted the record with this id.
+    pub on_submitted: Callback<String>,
 }
 
 /// Sends finished conversations to the endpoint, retrying until they arrive, and lists what is
@@ -43,8 +45,10 @@ pub fn OutboxView(props: &OutboxViewProps) -> Html {
         })
     };
     {
-        let outbox = outbox.dispatcher();
-        use_effect_with(props.submission.clone(), move |submission| {
+        // Keyed on the serial alone: the record changing afterwards (e.g. marked as submitted)
+        // is not a new submission.
+        let (outbox, submission) = (outbox.dispatcher(), props.submission.clone());
+        use_effect_with(submission.as_ref().map(|s| s.serial), move |_| {
             if let Some(submission) = submission {
                 outbox.dispatch(OutboxMsg::Enqueue {
                     record_id: submission.record_id.to_string(),
@@ -69,7 +73,7 @@ pub fn OutboxView(props: &OutboxViewProps) -> Html {
     let in_flight = use_mut_ref(|| None::<String>);
     {
         let (state, store, host) = (outbox.clone(), props.store.clone(), props.host.clone());
-        let endpoint = props.endpoint.clone();
+        let (endpoint, on_submitted) = (props.endpoint.clone(), props.on_submitted.clone());
         use_effect_with(outbox.revision, move |_| {
             let _ = store.save_outbox(&state.to_json());
             let mut timer = None;
@@ -84,7 +88,10 @@ pub fn OutboxView(props: &OutboxViewProps) -> Html {
                         wasm_bindgen_futures::spawn_local(async move {
                             let attempt = submit::send(&endpoint, &record_id, &record).await;
                             match &attempt {
-                                submit::Attempt::Accepted => host.submitted(&record),
+                                submit::Attempt::Accepted => {
+                                    host.submitted(&record);
+                                    on_submitted.emit(record_id.clone());
+                                }
                                 submit::Attempt::Refused { status, message } => host.error(
                                     "submission-refused",
                                     &format!("the endpoint answered {status}: {message}"),
