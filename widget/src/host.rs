@@ -39,8 +39,17 @@ impl Host {
 
     /// The text of an inline `<script type="application/json">` child, if there is one.
     pub fn inline_template(&self) -> Option<String> {
+        self.child_text(r#":scope > script[type="application/json"]:not([data-earlier-record])"#)
+    }
+
+    /// The earlier record to review, in a `<script type="application/json" data-earlier-record>`.
+    pub fn inline_earlier_record(&self) -> Option<String> {
+        self.child_text(r#":scope > script[type="application/json"][data-earlier-record]"#)
+    }
+
+    fn child_text(&self, selector: &str) -> Option<String> {
         self.element
-            .query_selector(r#":scope > script[type="application/json"]"#)
+            .query_selector(selector)
             .ok()
             .flatten()
             .and_then(|script| script.text_content())

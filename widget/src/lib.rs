@@ -19,7 +19,7 @@ mod submit;
 
 pub use app::{App, AppProps};
 pub use host::Host;
-pub use setup::{Setup, SetupError};
+pub use setup::{Mode, Setup, SetupError};
 pub use storage::{Draft, DraftStore, StorageProblem};
 
 use wasm_bindgen::prelude::*;

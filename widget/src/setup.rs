@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use outcomes_core::builtin::{self, UnknownTemplate};
-use outcomes_core::{Template, TemplateError};
+use outcomes_core::{LoadError, Record, Template, TemplateError};
 
 use crate::host::Host;
 use crate::storage::{Draft, DraftStore, StorageProblem};
@@ -14,12 +14,50 @@ use crate::storage::{Draft, DraftStore, StorageProblem};
 pub struct Setup {
     pub template: Arc<Template>,
     pub lang: String,
+    pub mode: Mode,
+    /// In review mode, the record being reviewed.
+    pub earlier: Option<Record>,
     pub store: DraftStore,
     /// Where finished conversations are sent (the `endpoint` attribute, resolved against the
     /// page's address); none means nothing is sent anywhere.
     pub endpoint: Option<String>,
     /// The draft saved on this device by this widget earlier, if any, or why it could not be read.
     pub draft: Result<Option<Draft>, StorageProblem>,
+}
+
+/// Who leads the conversation, set by the `mode` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A practitioner and the person together (the default).
+    #[default]
+    Practitioner,
+    /// The person on their own: plain words, fewer controls.
+    SelfCompletion,
+    /// A later conversation about an earlier record: its outcomes and actions carried forward.
+    Review,
+}
+
+impl Mode {
+    const NAMES: [(&'static str, Mode); 3] = [
+        ("practitioner", Mode::Practitioner),
+        ("self", Mode::SelfCompletion),
+        ("review", Mode::Review),
+    ];
+
+    fn parse(name: &str) -> Result<Self, SetupError> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name.trim())
+            .map(|(_, m)| *m)
+            .ok_or_else(|| {
+                let names = Self::NAMES.iter().map(|(n, _)| *n);
+                SetupError::Mode {
+                    given: name.to_owned(),
+                    did_you_mean: outcomes_core::suggest::closest(name.trim(), names)
+                        .map(str::to_owned),
+                }
+            })
+    }
 }
 
 /// Why the widget cannot start. Shown inside the widget, never only in the console.
@@ -35,6 +73,15 @@ pub enum SetupError {
     InlineTemplate(TemplateError),
     /// The `endpoint` attribute is not an address.
     Endpoint(String),
+    /// The `mode` attribute is not one the widget knows.
+    Mode {
+        given: String,
+        did_you_mean: Option<String>,
+    },
+    /// Review mode without the earlier record to review.
+    NoEarlierRecord,
+    /// The earlier record to review could not be read.
+    EarlierRecord(LoadError),
 }
 
 impl SetupError {
@@ -46,6 +93,9 @@ impl SetupError {
             SetupError::TemplateAddress(_) => "template-address-unsupported",
             SetupError::InlineTemplate(_) => "invalid-template",
             SetupError::Endpoint(_) => "invalid-endpoint",
+            SetupError::Mode { .. } => "unknown-mode",
+            SetupError::NoEarlierRecord => "no-earlier-record",
+            SetupError::EarlierRecord(_) => "invalid-earlier-record",
         }
     }
 }
@@ -77,6 +127,18 @@ impl fmt::Display for SetupError {
                  (https://…) or a path on this site (/outcomes/submit) where finished conversations \
                  should be sent, or leave the attribute out to send nothing."
             ),
+            SetupError::Mode { given, did_you_mean } => {
+                write!(f, "The mode attribute says \"{given}\", which is not a mode.")?;
+                if let Some(suggestion) = did_you_mean {
+                    write!(f, " Did you mean \"{suggestion}\"?")?;
+                }
+                f.write_str(" Modes: practitioner (the default), self, review.")
+            }
+            SetupError::NoEarlierRecord => f.write_str(
+                "A review needs the earlier record: put its JSON inside the element in a \
+                 <script type=\"application/json\" data-earlier-record>.",
+            ),
+            SetupError::EarlierRecord(err) => write!(f, "The earlier record to review cannot be used: {err}"),
         }
     }
 }
@@ -110,11 +172,25 @@ impl Setup {
             }
             None => None,
         };
+        let mode = host
+            .attribute("mode")
+            .map_or(Ok(Mode::Practitioner), |m| Mode::parse(&m))?;
+        let earlier = match mode {
+            Mode::Review => {
+                let json = host
+                    .inline_earlier_record()
+                    .ok_or(SetupError::NoEarlierRecord)?;
+                Some(Record::from_json(&json).map_err(SetupError::EarlierRecord)?)
+            }
+            _ => None,
+        };
         let store = DraftStore::for_host(host, template.id.as_str());
         let draft = store.load(&crate::clock::now(), template.id.as_str());
         Ok(Self {
             template,
             lang,
+            mode,
+            earlier,
             store,
             endpoint,
             draft,

@@ -535,3 +535,59 @@ async fn storage_that_is_turned_off_is_said_plainly() {
     w.type_into("textarea", "Still recorded in memory").await;
     assert_eq!(w.events("outcomes-change").len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn review_mode_carries_the_earlier_outcomes_and_actions_forward() {
+    let (_, earlier) = outcomes_core::sample::first_conversation();
+    let inner = format!(
+        r#"<script type="application/json" data-earlier-record>{}</script>"#,
+        earlier.to_json()
+    );
+    let w = Mounted::new(&[("template", "review"), ("mode", "review")], &inner).await;
+    w.type_into("textarea", "Davie took me twice").await;
+    let changes = w.events("outcomes-change");
+    let record = &changes[0]["record"];
+    assert_eq!(record["reviews"], earlier.id.as_str());
+    assert_ne!(
+        record["id"],
+        earlier.id.as_str(),
+        "a review is a new record"
+    );
+    let words: Vec<&str> = record["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["words"].as_str().unwrap())
+        .collect();
+    let earlier_words: Vec<&str> = earlier.outcomes.iter().map(|o| o.words.as_str()).collect();
+    assert_eq!(
+        words, earlier_words,
+        "the person's earlier words, unchanged"
+    );
+    assert_eq!(
+        record["actions"].as_array().unwrap().len(),
+        earlier.actions.len()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn review_mode_explains_a_missing_or_broken_earlier_record() {
+    let w = Mounted::new(&[("template", "review"), ("mode", "review")], "").await;
+    assert!(w
+        .text("[role=alert]")
+        .contains("A review needs the earlier record"));
+    let broken =
+        r#"<script type="application/json" data-earlier-record>{"format_version": 2,</script>"#;
+    let w = Mounted::new(&[("template", "review"), ("mode", "review")], broken).await;
+    let alert = w.text("[role=alert]");
+    assert!(
+        alert.contains("The earlier record to review cannot be used"),
+        "{alert}"
+    );
+    assert_eq!(
+        w.events("outcomes-error")[0]["error"]["code"],
+        "invalid-earlier-record"
+    );
+    let w = Mounted::new(&[("template", "review"), ("mode", "reveiw")], "").await;
+    assert!(w.text("[role=alert]").contains("Did you mean \"review\"?"));
+}

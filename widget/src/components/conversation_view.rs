@@ -31,7 +31,17 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                 draft.record,
                 draft.position,
             )),
-            _ => ConversationState::start(setup.template, clock::new_record_id(), clock::now()),
+            _ => match &setup.earlier {
+                Some(earlier) => ConversationState::new(Conversation::start_review(
+                    setup.template,
+                    clock::new_record_id(),
+                    clock::now(),
+                    earlier,
+                )),
+                None => {
+                    ConversationState::start(setup.template, clock::new_record_id(), clock::now())
+                }
+            },
         })
     };
     let save_status = use_state_eq(|| match &setup.draft {
