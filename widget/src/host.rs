@@ -56,8 +56,8 @@ impl Host {
     }
 
     /// `outcomes-change`: the record changed; `detail.record` is the record.
-    pub fn record_changed(&self, record: &Record) {
-        self.dispatch_record("outcomes-change", &record.to_json());
+    pub fn record_changed(&self, record_json: &str) {
+        self.dispatch_record("outcomes-change", record_json);
     }
 
     /// `outcomes-complete`: the conversation was marked complete; `detail.record` is the record.

@@ -115,10 +115,10 @@ impl DraftStore {
         }
     }
 
-    pub fn save(&self, record: &Record) -> Result<(), StorageProblem> {
-        let storage = local_storage()?;
-        storage
-            .set_item(&self.key, &record.to_json())
+    /// Saves the record, given as the JSON the core wrote.
+    pub fn save(&self, record_json: &str) -> Result<(), StorageProblem> {
+        local_storage()?
+            .set_item(&self.key, record_json)
             .map_err(|_| StorageProblem::Full)
     }
 

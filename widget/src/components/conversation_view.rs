@@ -73,11 +73,13 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
         let (save_status, lang) = (save_status.clone(), setup.lang.clone());
         use_effect_on_change(state.record_revision, move |_| {
             let conversation = state.conversation();
-            save_status.set(match store.save(conversation.record()) {
+            // Serialised once, for the device and for the host page.
+            let json = conversation.record().to_json();
+            save_status.set(match store.save(&json) {
                 Ok(()) => SaveStatus::Saved(clock::local_time(&lang).into()),
                 Err(problem) => SaveStatus::Failed(problem),
             });
-            host.record_changed(conversation.record());
+            host.record_changed(&json);
         });
     }
     {
