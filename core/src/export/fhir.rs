@@ -305,6 +305,11 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
             )),
             Value::Object(tags),
             Value::Object(kind),
+            Value::Object(repeating(item(
+                "record/outcome/contributors",
+                "string",
+                "Shaped with",
+            ))),
             hidden(item("record/outcome/weight", "integer", "Weight")),
             dt("record/outcome/added", "Added"),
             hidden(item(
@@ -672,6 +677,12 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
             "valueDateTime",
             json!(o.added),
         );
+        if !o.contributors.is_empty() {
+            items.push(answer_item(
+                "record/outcome/contributors",
+                o.contributors.iter().map(|c| s(c.as_str())).collect(),
+            ));
+        }
         if let Some(from) = &o.carried_from {
             push_string(&mut items, "record/outcome/carried-from", from.as_str());
         }
@@ -1260,6 +1271,14 @@ fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
         .and_then(|w| u32::try_from(w).ok())
         .unwrap_or(1);
     let (ap, added) = required(group, "record/outcome/added", "valueDateTime", path)?;
+    let mut contributors = Vec::new();
+    for (p, answer) in sub_answers(group, "record/outcome/contributors", path) {
+        let c = answer
+            .get("valueString")
+            .and_then(Value::as_str)
+            .ok_or_else(|| err(&p, "expected a valueString"))?;
+        contributors.push(parse(&p, c, Id::new)?);
+    }
     let carried_from = match one_answer(group, "record/outcome/carried-from", "valueString", path)?
     {
         Some((p, from)) => Some(parse(&p, from, RecordId::new)?),
@@ -1280,6 +1299,7 @@ fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
         words,
         tags,
         kind,
+        contributors,
         weight,
         added: parse(&ap, added, Timestamp::parse)?,
         carried_from,
