@@ -174,15 +174,15 @@ fn write(w: &mut dyn Writer, record: &Record, template: &Template, lang: &str) {
                 return None;
             };
             Some(format!(
-                "\u{201c}{}\u{201d} {} {} on {}.",
-                t(statement),
+                "On {}, {} {}: \u{201c}{}\u{201d}",
+                long_date(&consent.at.to_date()),
                 who(record, &consent.by),
                 if consent.given {
                     "agreed"
                 } else {
                     "did not agree"
                 },
-                long_date(&consent.at.to_date())
+                t(statement)
             ))
         })
         .collect();
