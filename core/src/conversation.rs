@@ -68,6 +68,11 @@ pub enum Action {
         outcome: Id,
         kind: OutcomeKind,
     },
+    /// Who, besides the person, shaped this outcome (participant ids; none to clear).
+    SetOutcomeContributors {
+        outcome: Id,
+        contributors: Vec<Id>,
+    },
     /// Weight for Goal Attainment Scaling (1 or more).
     SetOutcomeWeight {
         outcome: Id,
@@ -499,6 +504,7 @@ impl Conversation {
                     words,
                     tags,
                     kind,
+                    contributors: Vec::new(),
                     weight: 1,
                     added: now.clone(),
                     carried_from: None,
@@ -527,6 +533,22 @@ impl Conversation {
                 let o = self.outcome_mut(&outcome)?;
                 let yes = o.kind != kind;
                 o.kind = kind;
+                Ok(changed(yes))
+            }
+            Action::SetOutcomeContributors {
+                outcome,
+                contributors,
+            } => {
+                let mut list: Vec<Id> = Vec::with_capacity(contributors.len());
+                for c in contributors {
+                    self.participant(&c)?;
+                    if !list.contains(&c) {
+                        list.push(c);
+                    }
+                }
+                let o = self.outcome_mut(&outcome)?;
+                let yes = o.contributors != list;
+                o.contributors = list;
                 Ok(changed(yes))
             }
             Action::SetOutcomeWeight { outcome, weight } => {

@@ -146,6 +146,10 @@ pub struct Outcome {
     pub tags: Vec<Id>,
     #[serde(default)]
     pub kind: OutcomeKind,
+    /// The participants who shaped this outcome with the person (a carer, a daughter), when
+    /// it is more than the person's alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributors: Vec<Id>,
     /// Weight for Goal Attainment Scaling T-scores (default 1).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: u32,
@@ -382,6 +386,13 @@ impl Record {
             }
             for (r, rating) in outcome.ratings.iter().enumerate() {
                 check_by(format!("{path}.ratings[{r}].by"), &rating.by, &mut problems);
+            }
+            for (c, contributor) in outcome.contributors.iter().enumerate() {
+                check_by(
+                    format!("{path}.contributors[{c}]"),
+                    contributor,
+                    &mut problems,
+                );
             }
         }
         for (prompt, ratings) in &self.prompt_ratings {

@@ -122,6 +122,13 @@ pub fn first_conversation() -> (Arc<Template>, Record) {
                 },
             ),
             (
+                "2026-09-01T10:13:30Z",
+                Action::SetOutcomeContributors {
+                    outcome: id("own-home"),
+                    contributors: vec![id("karen")],
+                },
+            ),
+            (
                 "2026-09-01T10:14:00Z",
                 Action::AddOutcome {
                     id: id("stairs"),
@@ -386,6 +393,7 @@ pub fn generated(n: u64) -> Record {
             } else {
                 vec![id(TAGS[next(TAGS.len())])]
             },
+            contributors: Vec::new(),
             kind: if next(4) == 0 {
                 OutcomeKind::Maintain
             } else {

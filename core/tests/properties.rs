@@ -97,6 +97,8 @@ fn action(p: &Pools) -> impl Strategy<Value = Action> {
             .prop_map(|(outcome, words)| Action::SetOutcomeWords { outcome, words }),
         1 => (outcome.clone(), tags).prop_map(|(outcome, tags)| Action::SetOutcomeTags { outcome, tags }),
         1 => (outcome.clone(), kind).prop_map(|(outcome, kind)| Action::SetOutcomeKind { outcome, kind }),
+        1 => (outcome.clone(), proptest::collection::vec(who.clone(), 0..3))
+            .prop_map(|(outcome, contributors)| Action::SetOutcomeContributors { outcome, contributors }),
         1 => (outcome.clone(), 0u32..4)
             .prop_map(|(outcome, weight)| Action::SetOutcomeWeight { outcome, weight }),
         1 => (outcome.clone(), who.clone())

@@ -155,12 +155,14 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
         }
     }
     for outcome in &record.outcomes {
+        let contributors = join(outcome.contributors.iter().map(|c| c.as_str()));
         emit(Row {
             row: "outcome",
             item: outcome.id.as_str(),
             text: &outcome.words,
             tags: join(outcome.tags.iter().map(|t| t.as_str())),
             kind: kind(outcome),
+            by: &contributors,
             at: outcome.added.as_str(),
             ..Row::default()
         });

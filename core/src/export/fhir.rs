@@ -10,6 +10,11 @@
 //! - when an answer was given goes in the extension `…/answered-at`, who gave consent in
 //!   `…/answered-by`; an empty text answer (FHIR strings cannot be empty) is an item with no
 //!   answer and the extension `…/empty-answer`;
+//! - answers the template has no place for (a record made with an earlier version, whose
+//!   prompt is gone or now asks for something else) go in instances of the repeating group
+//!   `record/other-answers`, so the response still answers its questionnaire;
+//! - `questionnaire` names the template version the response is laid out by; the extension
+//!   `…/record-template` keeps the id and version the record was made with;
 //! - other languages of template texts use the standard `translation` extension.
 //!
 //! Extensions and code systems live under a base URL, [`DEFAULT_BASE`] unless the organisation
@@ -300,6 +305,11 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
             )),
             Value::Object(tags),
             Value::Object(kind),
+            Value::Object(repeating(item(
+                "record/outcome/contributors",
+                "string",
+                "Shaped with",
+            ))),
             hidden(item("record/outcome/weight", "integer", "Weight")),
             dt("record/outcome/added", "Added"),
             hidden(item(
@@ -332,6 +342,33 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
             dt("record/action/added", "Added"),
             Value::Object(item("record/action/done", "dateTime", "Done")),
             hidden(item("record/action/carried-from", "string", "Carried from")),
+        ],
+    ));
+    items.push(group(
+        "record/other-answers",
+        "Answers to questions this version of the template no longer asks",
+        true,
+        vec![
+            string("record/other-answer/prompt", "Question id"),
+            Value::Object(item("record/other-answer/text", "text", "Answer")),
+            Value::Object(repeating(item(
+                "record/other-answer/options",
+                "string",
+                "Options chosen",
+            ))),
+            Value::Object(item(
+                "record/other-answer/consent",
+                "boolean",
+                "Consent given",
+            )),
+            string("record/other-answer/by", "By"),
+            dt("record/other-answer/at", "At"),
+            group(
+                "record/other-answer/rating",
+                "Ratings",
+                true,
+                rating_items("record/other-answer/rating", item("", "choice", "Rating")),
+            ),
         ],
     ));
     let mut what = item("record/removal/what", "choice", "What was removed");
@@ -416,6 +453,12 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
         json!({"url": urls.ext("record-created"), "valueDateTime": record.created}),
         json!({"url": urls.ext("record-status"), "valueCode": status_code(record.status)}),
         json!({"url": urls.ext("template-hash"), "valueString": record.template.hash}),
+        // The template (and version) the record was made with; `questionnaire` names the one
+        // this response is laid out by, which may be a later version.
+        json!({"url": urls.ext("record-template"), "valueString": format!(
+            "{}|{}",
+            record.template.id, record.template.version
+        )}),
     ];
     if let Some(reviews) = &record.reviews {
         extensions.push(json!({"url": urls.ext("reviews"), "valueString": reviews}));
@@ -429,8 +472,8 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
         "questionnaire".into(),
         json!(format!(
             "{}|{}",
-            urls.questionnaire(&record.template.id),
-            record.template.version
+            urls.questionnaire(&template.id),
+            template.version
         )),
     );
     r.insert(
@@ -444,85 +487,147 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
 
     let answered_at = |at: &Timestamp| json!({"url": urls.ext("answered-at"), "valueDateTime": at});
     let empty = |what: &str| json!({"url": urls.ext("empty-answer"), "valueCode": what});
-    let mut sections = Vec::new();
-    let prompt_item = |prompt: &Id| -> Option<Value> {
-        if let Some(Answer { text, updated }) = record.answers.get(prompt) {
-            let mut ext = vec![answered_at(updated)];
-            return Some(if text.is_empty() {
-                ext.push(empty("text"));
-                json!({"linkId": prompt, "extension": ext})
-            } else {
-                json!({"linkId": prompt, "extension": ext, "answer": [s(text)]})
-            });
-        }
-        if let Some(Choice { options, updated }) = record.choices.get(prompt) {
-            let system = urls.system(&format!("{}-{}", record.template.id, prompt));
-            let mut ext = vec![answered_at(updated)];
-            if options.is_empty() {
-                ext.push(empty("choice"));
-                return Some(json!({"linkId": prompt, "extension": ext}));
-            }
-            let answers: Vec<Value> = options
-                .iter()
-                .map(|o| json!({"valueCoding": {"system": system, "code": o}}))
-                .collect();
-            return Some(json!({"linkId": prompt, "extension": ext, "answer": answers}));
-        }
-        if let Some(Consent { given, by, at }) = record.consent.get(prompt) {
-            return Some(json!({"linkId": prompt, "extension": [
-                answered_at(at),
-                {"url": urls.ext("answered-by"), "valueString": by},
-            ], "answer": [{"valueBoolean": given}]}));
-        }
-        None
+    let fits = |prompt: &Id, want: fn(&PromptKind) -> bool| {
+        template.prompt(prompt).is_some_and(|p| want(&p.kind))
     };
+    let is_text: fn(&PromptKind) -> bool = |k| matches!(k, PromptKind::Text { .. });
+    let is_choice: fn(&PromptKind) -> bool = |k| matches!(k, PromptKind::Choice { .. });
+    let is_consent: fn(&PromptKind) -> bool = |k| matches!(k, PromptKind::Consent { .. });
+    let is_rated: fn(&PromptKind) -> bool = |k| {
+        matches!(
+            k,
+            PromptKind::Rating {
+                rates: Rates::Prompt,
+                ..
+            }
+        )
+    };
+    let mut sections = Vec::new();
     for section in &template.sections {
         let mut items = Vec::new();
         for prompt in &section.prompts {
-            if let Some(item) = prompt_item(&prompt.id) {
-                items.push(item);
-            }
-            if let Some(ratings) = record.prompt_ratings.get(&prompt.id) {
-                for rating in ratings {
-                    items.push(json!({
-                        "linkId": prompt.id,
-                        "item": rating_answers(&urls, prompt.id.as_str(), rating),
-                    }));
+            let id = &prompt.id;
+            match &prompt.kind {
+                PromptKind::Text { .. } => {
+                    if let Some(Answer { text, updated }) = record.answers.get(id) {
+                        let mut ext = vec![answered_at(updated)];
+                        items.push(if text.is_empty() {
+                            ext.push(empty("text"));
+                            json!({"linkId": id, "extension": ext})
+                        } else {
+                            json!({"linkId": id, "extension": ext, "answer": [s(text)]})
+                        });
+                    }
                 }
+                PromptKind::Choice { .. } => {
+                    if let Some(Choice { options, updated }) = record.choices.get(id) {
+                        let system = urls.system(&format!("{}-{}", record.template.id, id));
+                        let mut ext = vec![answered_at(updated)];
+                        if options.is_empty() {
+                            ext.push(empty("choice"));
+                            items.push(json!({"linkId": id, "extension": ext}));
+                        } else {
+                            let answers: Vec<Value> = options
+                                .iter()
+                                .map(|o| json!({"valueCoding": {"system": system, "code": o}}))
+                                .collect();
+                            items.push(json!({"linkId": id, "extension": ext, "answer": answers}));
+                        }
+                    }
+                }
+                PromptKind::Consent { .. } => {
+                    if let Some(Consent { given, by, at }) = record.consent.get(id) {
+                        items.push(json!({"linkId": id, "extension": [
+                            answered_at(at),
+                            {"url": urls.ext("answered-by"), "valueString": by},
+                        ], "answer": [{"valueBoolean": given}]}));
+                    }
+                }
+                PromptKind::Rating {
+                    rates: Rates::Prompt,
+                    ..
+                } => {
+                    for rating in record.prompt_ratings.get(id).into_iter().flatten() {
+                        items.push(json!({
+                            "linkId": id,
+                            "item": rating_answers(&urls, id.as_str(), rating),
+                        }));
+                    }
+                }
+                _ => {}
             }
         }
         if !items.is_empty() {
             sections.push(json!({"linkId": format!("section/{}", section.id), "item": items}));
         }
     }
-    // Answers to prompts the template no longer has (a record made with an older version)
-    // are kept too, in a group of their own.
-    let mut orphans: Vec<Value> = Vec::new();
-    let keys: Vec<Id> = record
-        .answers
-        .keys()
-        .chain(record.choices.keys())
-        .chain(record.consent.keys())
-        .filter(|k| template.prompt(k).is_none())
-        .cloned()
-        .collect();
-    for key in keys {
-        if let Some(item) = prompt_item(&key) {
-            orphans.push(item);
+    // Answers the template has no place for (a record made with an earlier version, whose
+    // prompt is gone or asks for something else now) are kept too, each in an instance of the
+    // `record/other-answers` group.
+    let other = |kind: &str, prompt: &Id, mut items: Vec<Value>| {
+        items.insert(
+            0,
+            answer_item("record/other-answer/prompt", vec![s(prompt.as_str())]),
+        );
+        json!({
+            "linkId": "record/other-answers",
+            "extension": [{"url": urls.ext("other-answer-kind"), "valueCode": kind}],
+            "item": items,
+        })
+    };
+    let at_item = |at: &Timestamp| {
+        answer_item(
+            "record/other-answer/at",
+            vec![json!({ "valueDateTime": at })],
+        )
+    };
+    for (prompt, Answer { text, updated }) in &record.answers {
+        if !fits(prompt, is_text) {
+            let mut items = Vec::new();
+            push_string(&mut items, "record/other-answer/text", text);
+            items.push(at_item(updated));
+            sections.push(other("text", prompt, items));
+        }
+    }
+    for (prompt, Choice { options, updated }) in &record.choices {
+        if !fits(prompt, is_choice) {
+            let mut items = Vec::new();
+            if !options.is_empty() {
+                items.push(answer_item(
+                    "record/other-answer/options",
+                    options.iter().map(|o| s(o.as_str())).collect(),
+                ));
+            }
+            items.push(at_item(updated));
+            sections.push(other("choice", prompt, items));
+        }
+    }
+    for (prompt, Consent { given, by, at }) in &record.consent {
+        if !fits(prompt, is_consent) {
+            let items = vec![
+                answer_item(
+                    "record/other-answer/consent",
+                    vec![json!({ "valueBoolean": given })],
+                ),
+                answer_item("record/other-answer/by", vec![s(by.as_str())]),
+                at_item(at),
+            ];
+            sections.push(other("consent", prompt, items));
         }
     }
     for (prompt, ratings) in &record.prompt_ratings {
-        if template.prompt(prompt).is_none() {
-            for rating in ratings {
-                orphans.push(json!({
-                    "linkId": prompt,
-                    "item": rating_answers(&urls, prompt.as_str(), rating),
-                }));
-            }
+        if !fits(prompt, is_rated) {
+            let items = ratings
+                .iter()
+                .map(|rating| {
+                    json!({
+                        "linkId": "record/other-answer/rating",
+                        "item": rating_answers(&urls, "record/other-answer/rating", rating),
+                    })
+                })
+                .collect();
+            sections.push(other("ratings", prompt, items));
         }
-    }
-    if !orphans.is_empty() {
-        sections.push(json!({"linkId": "record/other-answers", "item": orphans}));
     }
     for p in &record.participants {
         let mut items = Vec::new();
@@ -572,6 +677,12 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
             "valueDateTime",
             json!(o.added),
         );
+        if !o.contributors.is_empty() {
+            items.push(answer_item(
+                "record/outcome/contributors",
+                o.contributors.iter().map(|c| s(c.as_str())).collect(),
+            ));
+        }
         if let Some(from) = &o.carried_from {
             push_string(&mut items, "record/outcome/carried-from", from.as_str());
         }
@@ -857,6 +968,15 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
         .rsplit_once("/Questionnaire/")
         .map(|(_, id)| id)
         .ok_or_else(|| err("questionnaire", "expected …/Questionnaire/<template id>"))?;
+    let (template_id, version) = match reader.ext_str(&value, "record-template", "valueString") {
+        Some(made_with) => made_with.split_once('|').ok_or_else(|| {
+            err(
+                "extension",
+                "the record-template extension should read <template id>|<version>",
+            )
+        })?,
+        None => (template_id, version),
+    };
     let created = reader
         .ext_str(&value, "record-created", "valueDateTime")
         .ok_or_else(|| err("extension", "the record-created extension is missing"))?;
@@ -924,6 +1044,7 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
             }
             "record/outcomes" => record.outcomes.push(read_outcome(top, &path)?),
             "record/actions" => record.actions.push(read_action(top, &path)?),
+            "record/other-answers" => read_other(&reader, &mut record, top, &path)?,
             "record/removed" => {
                 let (wp, what) = required(top, "record/removal/what", "valueCoding", &path)?;
                 let what = match what {
@@ -942,7 +1063,7 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
                 });
             }
             _ => {
-                // A section (or the group of answers to retired prompts).
+                // A section.
                 for (j, item) in items(top) {
                     read_prompt_item(&reader, &mut record, item, &format!("{path}.item[{j}]"))?;
                 }
@@ -1047,6 +1168,86 @@ fn read_prompt_item(
     Ok(())
 }
 
+fn read_other(
+    reader: &Reader<'_>,
+    record: &mut Record,
+    group: &Value,
+    path: &str,
+) -> Result<(), LoadError> {
+    let (pp, prompt) = required(group, "record/other-answer/prompt", "valueString", path)?;
+    let prompt = parse(&pp, prompt, Id::new)?;
+    let at = || -> Result<Timestamp, LoadError> {
+        let (ap, at) = required(group, "record/other-answer/at", "valueDateTime", path)?;
+        parse(&ap, at, Timestamp::parse)
+    };
+    match reader.ext_str(group, "other-answer-kind", "valueCode") {
+        Some("text") => {
+            let text = one_answer(group, "record/other-answer/text", "valueString", path)?
+                .map_or(String::new(), |(_, t)| t.to_owned());
+            record.answers.insert(
+                prompt,
+                Answer {
+                    text,
+                    updated: at()?,
+                },
+            );
+        }
+        Some("choice") => {
+            let mut options = Vec::new();
+            for (p, answer) in sub_answers(group, "record/other-answer/options", path) {
+                let o = answer
+                    .get("valueString")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| err(&p, "expected a valueString"))?;
+                options.push(parse(&p, o, Id::new)?);
+            }
+            record.choices.insert(
+                prompt,
+                Choice {
+                    options,
+                    updated: at()?,
+                },
+            );
+        }
+        Some("consent") => {
+            let given = sub_answers(group, "record/other-answer/consent", path)
+                .first()
+                .and_then(|(_, a)| a.get("valueBoolean")?.as_bool())
+                .ok_or_else(|| err(path, "the consent answer is missing"))?;
+            let (bp, by) = required(group, "record/other-answer/by", "valueString", path)?;
+            record.consent.insert(
+                prompt,
+                Consent {
+                    given,
+                    by: parse(&bp, by, Id::new)?,
+                    at: at()?,
+                },
+            );
+        }
+        Some("ratings") => {
+            let mut ratings = Vec::new();
+            for (i, item) in items(group) {
+                if item.get("linkId").and_then(Value::as_str) == Some("record/other-answer/rating")
+                {
+                    ratings.push(read_rating(
+                        item,
+                        "record/other-answer/rating",
+                        &format!("{path}.item[{i}]"),
+                    )?);
+                }
+            }
+            record.prompt_ratings.insert(prompt, ratings);
+        }
+        _ => {
+            return Err(err(
+                path,
+                "the other-answer-kind extension should say text, choice, consent or ratings",
+            ))
+        }
+    }
+    Ok(())
+}
+
 fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
     let (ip, id) = required(group, "record/outcome/id", "valueString", path)?;
     let words = one_answer(group, "record/outcome/words", "valueString", path)?
@@ -1070,6 +1271,14 @@ fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
         .and_then(|w| u32::try_from(w).ok())
         .unwrap_or(1);
     let (ap, added) = required(group, "record/outcome/added", "valueDateTime", path)?;
+    let mut contributors = Vec::new();
+    for (p, answer) in sub_answers(group, "record/outcome/contributors", path) {
+        let c = answer
+            .get("valueString")
+            .and_then(Value::as_str)
+            .ok_or_else(|| err(&p, "expected a valueString"))?;
+        contributors.push(parse(&p, c, Id::new)?);
+    }
     let carried_from = match one_answer(group, "record/outcome/carried-from", "valueString", path)?
     {
         Some((p, from)) => Some(parse(&p, from, RecordId::new)?),
@@ -1090,6 +1299,7 @@ fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
         words,
         tags,
         kind,
+        contributors,
         weight,
         added: parse(&ap, added, Timestamp::parse)?,
         carried_from,

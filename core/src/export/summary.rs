@@ -82,6 +82,14 @@ fn write(w: &mut dyn Writer, record: &Record, template: &Template, lang: &str) {
                 OutcomeKind::Achieve => "Something to achieve.".to_owned(),
                 OutcomeKind::Maintain => "Something to keep as it is.".to_owned(),
             });
+            if !outcome.contributors.is_empty() {
+                let names: Vec<String> = outcome
+                    .contributors
+                    .iter()
+                    .map(|c| who(record, c))
+                    .collect();
+                details.push(format!("Worked out with {}.", names.join(" and ")));
+            }
             for rating in &outcome.ratings {
                 details.push(rating_line(record, template, rating, lang));
             }
@@ -166,15 +174,15 @@ fn write(w: &mut dyn Writer, record: &Record, template: &Template, lang: &str) {
                 return None;
             };
             Some(format!(
-                "\u{201c}{}\u{201d} {} {} on {}.",
-                t(statement),
+                "On {}, {} {}: \u{201c}{}\u{201d}",
+                long_date(&consent.at.to_date()),
                 who(record, &consent.by),
                 if consent.given {
                     "agreed"
                 } else {
                     "did not agree"
                 },
-                long_date(&consent.at.to_date())
+                t(statement)
             ))
         })
         .collect();
