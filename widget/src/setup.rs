@@ -9,6 +9,16 @@ use outcomes_core::{LoadError, Record, Template, TemplateError};
 use crate::host::Host;
 use crate::storage::{Draft, DraftStore, StorageProblem};
 
+/// A template shared by components; compared by identity, so passing it costs nothing.
+#[derive(Debug, Clone)]
+pub struct SharedTemplate(pub Arc<Template>);
+
+impl PartialEq for SharedTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A template the widget can run, the language to show it in, and the draft saved earlier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Setup {
@@ -18,6 +28,8 @@ pub struct Setup {
     /// In review mode, the record being reviewed.
     pub earlier: Option<Record>,
     pub store: DraftStore,
+    /// The base address for FHIR extensions in downloads (`fhir-base` attribute).
+    pub fhir_base: String,
     /// Where finished conversations are sent (the `endpoint` attribute, resolved against the
     /// page's address); none means nothing is sent anywhere.
     pub endpoint: Option<String>,
@@ -186,12 +198,17 @@ impl Setup {
         };
         let store = DraftStore::for_host(host, template.id.as_str());
         let draft = store.load(&crate::clock::now(), template.id.as_str());
+        let fhir_base = host
+            .attribute("fhir-base")
+            .filter(|b| !b.trim().is_empty())
+            .unwrap_or_else(|| outcomes_core::export::fhir::DEFAULT_BASE.to_owned());
         Ok(Self {
             template,
             lang,
             mode,
             earlier,
             store,
+            fhir_base,
             endpoint,
             draft,
         })

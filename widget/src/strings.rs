@@ -72,3 +72,10 @@ pub fn outbox_refused(queued: &str, status: u16, message: &str) -> String {
         "Conversation of {queued}: the organisation's system refused it (error {status}), so it will not be sent again automatically.{said} It is kept in the outbox: download it and pass it on to whoever looks after the system."
     )
 }
+
+pub const DOWNLOADS: &str = "Keep a copy";
+pub const DOWNLOAD_SUMMARY: &str = "Summary page (HTML)";
+pub const DOWNLOAD_CSV: &str = "Spreadsheet (CSV)";
+pub const DOWNLOAD_JSON: &str = "Record (JSON)";
+pub const DOWNLOAD_FHIR: &str = "FHIR QuestionnaireResponse";
+pub const PRINT: &str = "Print";

@@ -591,3 +591,28 @@ async fn review_mode_explains_a_missing_or_broken_earlier_record() {
     let w = Mounted::new(&[("template", "review"), ("mode", "reveiw")], "").await;
     assert!(w.text("[role=alert]").contains("Did you mean \"review\"?"));
 }
+
+#[wasm_bindgen_test]
+async fn the_summary_offers_every_download_and_printing() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    assert!(
+        w.all(".oc-downloads").is_empty(),
+        "downloads belong to the summary"
+    );
+    w.click(".oc-stages li:last-child button").await;
+    let labels: Vec<String> = w
+        .all(".oc-downloads button")
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Summary page (HTML)",
+            "Spreadsheet (CSV)",
+            "Record (JSON)",
+            "FHIR QuestionnaireResponse",
+            "Print"
+        ]
+    );
+}

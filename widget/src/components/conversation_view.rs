@@ -2,12 +2,13 @@ use outcomes_core::{Action, Conversation, Id, PromptKind, Status};
 use yew::prelude::*;
 
 use super::{
-    DeleteControl, EarlierDraftNotice, OutboxView, Progress, PromptView, SaveStatus,
+    DeleteControl, Downloads, EarlierDraftNotice, OutboxView, Progress, PromptView, SaveStatus,
     SaveStatusView, SectionView, Submission, SummaryItem, SummarySection, SummaryView,
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
 use crate::setup::Setup;
+use crate::setup::SharedTemplate;
 use crate::state::{ConversationState, Msg};
 use crate::storage::StorageProblem;
 use crate::strings;
@@ -216,6 +217,11 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                     </button>
                 }
             </div>
+            if conversation.on_summary() {
+                <Downloads record={AttrValue::from(conversation.record().to_json())}
+                    template={SharedTemplate(setup.template.clone())} lang={setup.lang.clone()}
+                    fhir_base={setup.fhir_base.clone()} />
+            }
             <footer class="oc-footer">
                 <SaveStatusView status={(*save_status).clone()} on_download_record={on_download_record} />
                 <DeleteControl on_delete={on_delete} />

@@ -2,6 +2,7 @@
 
 mod conversation_view;
 mod delete_control;
+mod downloads;
 mod outbox_view;
 mod progress;
 mod prompt_view;
@@ -12,6 +13,7 @@ mod summary_view;
 
 pub use conversation_view::{ConversationView, ConversationViewProps};
 pub use delete_control::{DeleteControl, DeleteControlProps};
+pub use downloads::{Downloads, DownloadsProps};
 pub use outbox_view::{OutboxView, OutboxViewProps, Submission};
 pub use progress::{Progress, ProgressProps};
 pub use prompt_view::{PromptView, PromptViewProps};
