@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::build().map(|_| ()),
         Some("www") => www::build().map(|_| ()),
         Some("setup") => setup::all(),
-        Some("bench") => cmd::cargo(&["bench", "-p", "outcomes-core"]),
+        Some("bench") => cmd::cargo(&["bench", "-p", "outcomes-core", "--bench", "report"]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
