@@ -15,6 +15,22 @@ function load() {
 // Start fetching at once, before any element connects: the first prompt should not wait.
 load().catch(() => {});
 
+// The exports (downloads) are a module of their own, fetched the first time someone downloads a
+// file, so they do not weigh on the first prompt.
+let exportsModule;
+function loadExports() {
+  exportsModule ??= import("./exports.js")
+    .then(async (module) => {
+      await module.default({ module_or_path: new URL("./exports_bg.wasm", import.meta.url) });
+      return module;
+    })
+    .catch((error) => {
+      exportsModule = undefined; // let the next click try again
+      throw error;
+    });
+  return exportsModule;
+}
+
 export class OutcomesConversation extends HTMLElement {
   #widget = null;
   #generation = 0;
@@ -26,7 +42,7 @@ export class OutcomesConversation extends HTMLElement {
       () => {
         // The element may have been removed (or moved) while the WebAssembly loaded.
         if (generation !== this.#generation || !this.isConnected) return;
-        this.#widget = mount(this, root);
+        this.#widget = mount(this, root, { loadExports });
       },
       (error) => showLoadFailure(this, root, error),
     );

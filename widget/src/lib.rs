@@ -19,10 +19,11 @@ mod submit;
 
 pub use app::{App, AppProps};
 pub use host::Host;
-pub use setup::{Mode, Setup, SetupError};
+pub use setup::{ExportsLoader, Mode, Setup, SetupError};
 pub use storage::{Draft, DraftStore, StorageProblem};
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot};
 
 /// The widget's style sheet, adopted by every shadow root (allowed under `style-src 'self'`,
@@ -49,9 +50,14 @@ impl Widget {
 }
 
 /// Mounts a widget for `host` (the `<outcomes-conversation>` element) inside `root`, its shadow
-/// root. Called by `outcomes-widget.js` when the element connects.
+/// root. Called by `outcomes-widget.js` when the element connects. `options.loadExports`, when
+/// given, is a function returning a promise of the exports module (used for downloads).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    root: ShadowRoot,
+    options: Option<js_sys::Object>,
+) -> Result<Widget, JsValue> {
     adopt_style(&root)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -60,7 +66,11 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
     container.set_class_name("oc-root");
     root.append_child(&container)?;
     let host = Host::new(host);
-    let setup = Setup::read(&host);
+    let exports = options
+        .and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("loadExports")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .map(ExportsLoader);
+    let setup = Setup::read(&host).map(|setup| Setup { exports, ..setup });
     let app =
         yew::Renderer::<App>::with_root_and_props(container.clone(), AppProps { host, setup })
             .render();

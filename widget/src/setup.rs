@@ -19,6 +19,16 @@ impl PartialEq for SharedTemplate {
     }
 }
 
+/// Loads the exports module (see `outcomes-widget.js`); compared by identity.
+#[derive(Debug, Clone)]
+pub struct ExportsLoader(pub js_sys::Function);
+
+impl PartialEq for ExportsLoader {
+    fn eq(&self, other: &Self) -> bool {
+        js_sys::Object::is(&self.0, &other.0)
+    }
+}
+
 /// A template the widget can run, the language to show it in, and the draft saved earlier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Setup {
@@ -30,6 +40,8 @@ pub struct Setup {
     pub store: DraftStore,
     /// The base address for FHIR extensions in downloads (`fhir-base` attribute).
     pub fhir_base: String,
+    /// Loads the exports module for downloads; none where the page gave no loader.
+    pub exports: Option<ExportsLoader>,
     /// Where finished conversations are sent (the `endpoint` attribute, resolved against the
     /// page's address); none means nothing is sent anywhere.
     pub endpoint: Option<String>,
@@ -209,6 +221,7 @@ impl Setup {
             earlier,
             store,
             fhir_base,
+            exports: None,
             endpoint,
             draft,
         })

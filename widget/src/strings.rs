@@ -79,3 +79,9 @@ pub const DOWNLOAD_CSV: &str = "Spreadsheet (CSV)";
 pub const DOWNLOAD_JSON: &str = "Record (JSON)";
 pub const DOWNLOAD_FHIR: &str = "FHIR QuestionnaireResponse";
 pub const PRINT: &str = "Print";
+pub const DOWNLOADS_UNAVAILABLE: &str =
+    "Files cannot be made on this page. Print the summary instead, or ask whoever looks after this web page.";
+
+pub fn download_failed(reason: &str) -> String {
+    format!("The file could not be made ({reason}). Nothing has been lost: try again, or print the summary.")
+}

@@ -84,7 +84,7 @@ impl Mounted {
         let root = host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .unwrap();
-        let widget = outcomes_widget::mount(host.clone(), root.clone()).unwrap();
+        let widget = outcomes_widget::mount(host.clone(), root.clone(), None).unwrap();
         yew::scheduler::flush().await;
         Self {
             host,

@@ -19,6 +19,8 @@ pub fn build() -> Result<PathBuf> {
         "--release",
         "--package",
         "outcomes-widget",
+        "--package",
+        "outcomes-exports",
         "--target",
         "wasm32-unknown-unknown",
     ])?;
@@ -30,22 +32,28 @@ pub fn build() -> Result<PathBuf> {
             .map_err(|e| format!("could not clear {}: {e}", dist.display()))?;
     }
     step("generating the JavaScript glue (wasm-bindgen)");
-    Bindgen::new()
-        .input_path(&wasm)
-        .web(true)
-        .map_err(|e| e.to_string())?
-        .out_name(dist_files::BINDGEN_NAME)
-        .typescript(false)
-        .remove_name_section(true)
-        .remove_producers_section(true)
-        .generate(&dist)
-        .map_err(|e| format!("wasm-bindgen failed on {}: {e}", wasm.display()))?;
+    bindgen(&wasm, dist_files::BINDGEN_NAME, &dist)?;
+    let exports = root.join("target/wasm32-unknown-unknown/release/outcomes_exports.wasm");
+    bindgen(&exports, dist_files::EXPORTS_BINDGEN_NAME, &dist)?;
     copy(
         &root.join("widget/js").join(dist_files::ENTRY),
         &dist.join(dist_files::ENTRY),
     )?;
     print_sizes(&dist)?;
     Ok(dist)
+}
+
+fn bindgen(wasm: &Path, name: &str, dist: &Path) -> Result {
+    Bindgen::new()
+        .input_path(wasm)
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .out_name(name)
+        .typescript(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .generate(dist)
+        .map_err(|e| format!("wasm-bindgen failed on {}: {e}", wasm.display()))
 }
 
 fn copy(from: &Path, to: &Path) -> Result {
@@ -57,19 +65,25 @@ fn copy(from: &Path, to: &Path) -> Result {
 /// What a host page downloads to show the first prompt, raw and compressed.
 fn print_sizes(dist: &Path) -> Result {
     step("what a host page downloads");
-    let files = [dist_files::ENTRY, dist_files::GLUE, dist_files::WASM];
-    let mut total = Sizes::default();
     println!(
         "{:<24} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"
     );
+    let first = [dist_files::ENTRY, dist_files::GLUE, dist_files::WASM];
+    print_group(dist, &first, "to show the first prompt")?;
+    let later = [dist_files::EXPORTS_GLUE, dist_files::EXPORTS_WASM];
+    print_group(dist, &later, "only when a file is downloaded")
+}
+
+fn print_group(dist: &Path, files: &[&str], what: &str) -> Result {
+    let mut total = Sizes::default();
     for name in files {
         let bytes = fs::read(dist.join(name)).map_err(|e| format!("could not read {name}: {e}"))?;
         let sizes = Sizes::of(&bytes)?;
         println!("{name:<24} {}", sizes.row());
         total = total.plus(&sizes);
     }
-    println!("{:<24} {}", "total", total.row());
+    println!("{:<24} {}  ({what})", "total", total.row());
     Ok(())
 }
 

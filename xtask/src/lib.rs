@@ -43,4 +43,8 @@ pub mod dist_files {
     pub const WASM: &str = "widget_bg.wasm";
     /// The base name given to wasm-bindgen (it names the glue and the wasm after it).
     pub const BINDGEN_NAME: &str = "widget";
+    /// The exports module (downloads), loaded only when someone downloads a file.
+    pub const EXPORTS_GLUE: &str = "exports.js";
+    pub const EXPORTS_WASM: &str = "exports_bg.wasm";
+    pub const EXPORTS_BINDGEN_NAME: &str = "exports";
 }

@@ -26,6 +26,8 @@ pub fn all() -> Result {
         "clippy",
         "--package",
         "outcomes-widget",
+        "--package",
+        "outcomes-exports",
         "--target",
         "wasm32-unknown-unknown",
         "--all-targets",

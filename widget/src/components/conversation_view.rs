@@ -220,7 +220,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             if conversation.on_summary() {
                 <Downloads record={AttrValue::from(conversation.record().to_json())}
                     template={SharedTemplate(setup.template.clone())} lang={setup.lang.clone()}
-                    fhir_base={setup.fhir_base.clone()} />
+                    fhir_base={setup.fhir_base.clone()} exports={setup.exports.clone()} />
             }
             <footer class="oc-footer">
                 <SaveStatusView status={(*save_status).clone()} on_download_record={on_download_record} />

@@ -1,32 +1,51 @@
-use outcomes_core::export::{csv, fhir, summary};
-use outcomes_core::{Record, Template};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::setup::{ExportsLoader, SharedTemplate};
 use crate::{download, strings};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct DownloadsProps {
-    /// The record as the core wrote it (JSON), read back for the exports.
+    /// The record as the core wrote it (JSON).
     pub record: AttrValue,
-    pub template: crate::setup::SharedTemplate,
+    pub template: SharedTemplate,
     pub lang: AttrValue,
     /// The base address for the FHIR extensions (`fhir-base` attribute).
     pub fhir_base: AttrValue,
+    /// Loads the exports module; `None` where the page gave no loader.
+    pub exports: Option<ExportsLoader>,
 }
 
-/// The record to keep or pass on: JSON, a spreadsheet (CSV), FHIR and a summary page, each made
-/// by `outcomes-core`, and printing.
+/// The record to keep or pass on: a summary page, a spreadsheet (CSV), JSON and FHIR, each made
+/// by `outcomes-core` in the exports module (loaded on the first download), and printing.
 #[component]
 pub fn Downloads(props: &DownloadsProps) -> Html {
-    let file = |format: Format| {
+    let problem = use_state_eq(|| None::<String>);
+    let file = |format: &'static str| {
         let (record, template) = (props.record.clone(), props.template.clone());
         let (lang, base) = (props.lang.clone(), props.fhir_base.clone());
+        let (exports, problem) = (props.exports.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
-            let Ok(record) = Record::from_json(&record) else {
+            let Some(exports) = exports.clone() else {
+                problem.set(Some(strings::DOWNLOADS_UNAVAILABLE.to_owned()));
                 return;
             };
-            let (name, mime, text) = format.export(&record, &template.0, &lang, &base);
-            let _ = download::offer(&name, mime, &text);
+            let args = [
+                format,
+                &record,
+                &template.0.to_canonical_json(),
+                &lang,
+                &base,
+            ]
+            .map(JsValue::from_str);
+            let problem = problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match export(&exports, args).await {
+                    Ok(()) => problem.set(None),
+                    Err(err) => problem.set(Some(strings::download_failed(&describe(&err)))),
+                }
+            });
         })
     };
     let print = Callback::from(|_: MouseEvent| {
@@ -37,54 +56,46 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
     html! {
         <div class="oc-downloads" part="downloads" role="group" aria-label={strings::DOWNLOADS}>
             <p class="oc-downloads-title">{ strings::DOWNLOADS }</p>
-            <button type="button" class="oc-button" onclick={file(Format::Summary)}>{ strings::DOWNLOAD_SUMMARY }</button>
-            <button type="button" class="oc-button" onclick={file(Format::Csv)}>{ strings::DOWNLOAD_CSV }</button>
-            <button type="button" class="oc-button" onclick={file(Format::Json)}>{ strings::DOWNLOAD_JSON }</button>
-            <button type="button" class="oc-button" onclick={file(Format::Fhir)}>{ strings::DOWNLOAD_FHIR }</button>
+            <button type="button" class="oc-button" onclick={file("summary")}>{ strings::DOWNLOAD_SUMMARY }</button>
+            <button type="button" class="oc-button" onclick={file("csv")}>{ strings::DOWNLOAD_CSV }</button>
+            <button type="button" class="oc-button" onclick={file("json")}>{ strings::DOWNLOAD_JSON }</button>
+            <button type="button" class="oc-button" onclick={file("fhir")}>{ strings::DOWNLOAD_FHIR }</button>
             <button type="button" class="oc-button" onclick={print}>{ strings::PRINT }</button>
+            if let Some(problem) = &*problem {
+                <p class="oc-problem" role="alert">{ problem.clone() }</p>
+            }
         </div>
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Format {
-    Summary,
-    Csv,
-    Json,
-    Fhir,
+/// Loads the exports module (once per page), makes the file and offers it.
+async fn export(exports: &ExportsLoader, args: [JsValue; 5]) -> Result<(), JsValue> {
+    let module = JsFuture::from(
+        exports
+            .0
+            .call0(&JsValue::NULL)?
+            .dyn_into::<js_sys::Promise>()?,
+    )
+    .await?;
+    let export: js_sys::Function =
+        js_sys::Reflect::get(&module, &"exportFile".into())?.dyn_into()?;
+    let file = export.apply(&JsValue::NULL, &js_sys::Array::from_iter(args))?;
+    let field = |name: &str| {
+        js_sys::Reflect::get(&file, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match (field("name"), field("mime"), field("text")) {
+        (Some(name), Some(mime), Some(text)) => download::offer(&name, &mime, &text),
+        _ => Err(JsValue::from_str("the exports module gave no file")),
+    }
 }
 
-impl Format {
-    /// File name, media type and contents.
-    fn export(
-        self,
-        record: &Record,
-        template: &Template,
-        lang: &str,
-        base: &str,
-    ) -> (String, &'static str, String) {
-        let stem = format!("{}-{}", record.template.id, record.updated.date());
-        match self {
-            Format::Summary => (
-                format!("{stem}.html"),
-                "text/html",
-                summary::html(record, template, lang),
-            ),
-            Format::Csv => (
-                format!("{stem}.csv"),
-                "text/csv",
-                csv::to_csv([record], Some(template), lang),
-            ),
-            Format::Json => (
-                format!("{stem}.json"),
-                "application/json",
-                record.to_canonical_json(),
-            ),
-            Format::Fhir => (
-                format!("{stem}.fhir.json"),
-                "application/fhir+json",
-                fhir::questionnaire_response(record, template, base),
-            ),
-        }
-    }
+fn describe(err: &JsValue) -> String {
+    err.as_string()
+        .or_else(|| {
+            err.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "the exports module could not be used".to_owned())
 }
