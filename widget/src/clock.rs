@@ -32,3 +32,21 @@ pub fn local_time(lang: &str) -> String {
         .to_locale_time_string_with_options(lang, &options)
         .into()
 }
+
+/// A new id for something the person adds (an outcome, an action): `prefix`, a dash and 8 hex
+/// digits from the same randomness as record ids. The core refuses an id already used in the
+/// record, so a clash shows as a problem and nothing is lost.
+pub fn new_id(prefix: &str) -> outcomes_core::Id {
+    let mut bytes = [0u8; 4];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    outcomes_core::Id::new(format!("{prefix}-{hex}"))
+        .unwrap_or_else(|_| unreachable!("a short lower-case prefix and hex digits make an id"))
+}

@@ -11,6 +11,7 @@ mod download;
 mod hooks;
 mod host;
 mod outbox;
+mod present;
 mod setup;
 mod state;
 mod storage;

@@ -85,3 +85,158 @@ pub const DOWNLOADS_UNAVAILABLE: &str =
 pub fn download_failed(reason: &str) -> String {
     format!("The file could not be made ({reason}). Nothing has been lost: try again, or print the summary.")
 }
+
+// Outcomes, in the person's own words.
+pub const OUTCOMES_EMPTY: &str =
+    "Nothing written down yet. When the person is ready, write their first outcome just as they say it.";
+pub const OUTCOME_ADD_FIRST: &str = "Write down the first outcome";
+pub const OUTCOME_ADD: &str = "Add another outcome";
+pub const OUTCOME_TAGS: &str = "What is this about? Choose any that fit, or none";
+pub const OUTCOME_KIND: &str = "Is this about a change, or about keeping things as they are?";
+pub const OUTCOME_ACHIEVE: &str = "Something to change or achieve";
+pub const OUTCOME_MAINTAIN: &str = "Something to keep as it is";
+/// "Remove outcome 2".
+pub fn outcome_remove(number: usize) -> String {
+    format!("Remove outcome {number}")
+}
+pub const OUTCOME_REMOVE_CONFIRM: &str =
+    "Take this outcome out of the record? Its words go; the record keeps a note that it was removed, by whom and when.";
+pub const REMOVE_YES: &str = "Yes, remove it";
+pub const REMOVE_NO: &str = "No, keep it";
+pub const OUTCOME_ACHIEVE_SHORT: &str = "to change or achieve";
+pub const OUTCOME_MAINTAIN_SHORT: &str = "to keep as it is";
+
+/// "Outcome 2, in the person's own words".
+pub fn outcome_words_label(number: usize) -> String {
+    format!("Outcome {number}, in the person's own words")
+}
+
+/// A tag group's heading; the ids of the Talking Points groups get names, others show as given.
+pub fn tag_group(group: Option<&str>) -> String {
+    match group {
+        Some("quality-of-life") => "Quality of life".to_owned(),
+        Some("process") => "How support is given".to_owned(),
+        Some("change") => "Change".to_owned(),
+        Some(other) => other.replace(['-', '_'], " "),
+        None => "Other".to_owned(),
+    }
+}
+
+// Ratings.
+pub const RATING_NO_OUTCOMES: &str =
+    "No outcomes are written down yet. Once there are some, each can be talked about here.";
+pub const RATING_WHO: &str = "Whose view is this?";
+pub const RATING_BY_PERSON: &str = "The person's";
+pub const RATING_BY_PRACTITIONER: &str = "The practitioner's";
+pub const RATING_WHY: &str = "Why? In their words";
+pub const RATING_KEEP: &str = "Keep this view";
+pub const RATING_CHOOSE_FIRST: &str = "Choose a point on the scale first.";
+pub const RATING_KEPT: &str = "Kept. Earlier views stay in the record.";
+pub const RATING_HISTORY: &str = "Said so far";
+pub const RATING_NONE_YET: &str = "Nothing said about this yet.";
+pub const NO_REASON: &str = "no reason given";
+
+/// Who someone is in the record, for "by whom".
+pub fn participant(role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+    use outcomes_core::Role;
+    match (name, role) {
+        (Some(name), _) => name.to_owned(),
+        (None, Role::Person) => "the person".to_owned(),
+        (None, Role::Practitioner) => "the practitioner".to_owned(),
+        (None, Role::Carer) => format!("a carer ({id})"),
+        (None, Role::Family) => format!("family ({id})"),
+        (None, Role::Other) => id.to_owned(),
+    }
+}
+
+/// How a rater is offered in "Whose view is this?".
+pub fn rater(role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+    match role {
+        outcomes_core::Role::Person if name.is_none() => RATING_BY_PERSON.to_owned(),
+        outcomes_core::Role::Practitioner if name.is_none() => RATING_BY_PRACTITIONER.to_owned(),
+        _ => format!("{}'s", participant(role, name, id)),
+    }
+}
+
+/// How someone is offered in "Who is answering?".
+pub fn answerer(role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+    match role {
+        outcomes_core::Role::Person if name.is_none() => "The person".to_owned(),
+        outcomes_core::Role::Practitioner if name.is_none() => "The practitioner".to_owned(),
+        _ => participant(role, name, id),
+    }
+}
+
+/// "Partly met: the person, 2026-11-26".
+pub fn rated(value: &str, by: &str, date: &str) -> String {
+    format!("{value}: {by}, {date}")
+}
+
+// Agreed actions.
+pub const ACTIONS_EMPTY: &str =
+    "No actions agreed yet. Start with what the person and the people around them will do.";
+pub const ACTION_ADD_FIRST: &str = "Agree the first action";
+pub const ACTION_ADD: &str = "Agree another action";
+pub const ACTION_WHO: &str = "Who will do it";
+pub const ACTION_BY_WHEN: &str = "By when (if agreed)";
+pub const ACTION_OUTCOMES: &str = "Which outcomes does it help?";
+pub const ACTION_NO_OUTCOMES: &str = "No outcomes written down yet to link this to.";
+pub const ACTION_DONE: &str = "Done";
+/// "Remove action 2".
+pub fn action_remove(number: usize) -> String {
+    format!("Remove action {number}")
+}
+pub const ACTION_REMOVE_CONFIRM: &str =
+    "Take this action out of the record? Its words go; the record keeps a note that it was removed, by whom and when.";
+
+/// "Action 1: what will happen".
+pub fn action_what_label(number: usize) -> String {
+    format!("Action {number}: what will happen")
+}
+
+// Choices and consent.
+pub const CONSENT_GIVEN: &str = "Yes, agreed";
+pub const CONSENT_REFUSED: &str = "No, not agreed";
+pub const CONSENT_WHO: &str = "Who is answering?";
+pub const CONSENT_ANSWER: &str = "The answer";
+pub const NOT_CHOSEN: &str = "Not chosen yet";
+
+/// "Agreed by the person on 2026-11-26".
+pub fn consent_summary(given: bool, by: &str, date: &str) -> String {
+    if given {
+        format!("Agreed by {by} on {date}")
+    } else {
+        format!("Not agreed by {by} on {date}")
+    }
+}
+
+// The summary's outcomes and actions.
+pub const SUMMARY_OUTCOMES: &str = "Outcomes, in the person's words";
+pub const SUMMARY_NO_OUTCOMES: &str = "No outcomes written down yet";
+pub const SUMMARY_ACTIONS: &str = "Who will do what";
+pub const SUMMARY_NO_ACTIONS: &str = "No actions agreed yet";
+pub const EMPTY_WORDS: &str = "(no words written yet)";
+
+/// The chart's text alternative.
+pub fn chart_label(points: usize) -> String {
+    format!("How views of this outcome changed over {points} ratings: the person's as circles on a solid line, the practitioner's as squares on a dashed line. Every rating is also listed below.")
+}
+
+/// "by the OT, by 2026-12-01, done".
+pub fn action_summary(who: &str, by_when: Option<&str>, done: bool) -> String {
+    let mut out = if who.is_empty() {
+        "who: not agreed yet".to_owned()
+    } else {
+        format!("who: {who}")
+    };
+    if let Some(date) = by_when {
+        out.push_str(&format!("; by {date}"));
+    }
+    out.push_str(if done { "; done" } else { "; not done yet" });
+    out
+}
+
+/// "For: getting back to the bowling club".
+pub fn action_for(outcomes: &str) -> String {
+    format!("For: {outcomes}")
+}

@@ -2,8 +2,9 @@ use outcomes_core::{Action, Conversation, Id, PromptKind, Status};
 use yew::prelude::*;
 
 use super::{
-    DeleteControl, Downloads, EarlierDraftNotice, OutboxView, Progress, PromptView, SaveStatus,
-    SaveStatusView, SectionView, Submission, SummaryItem, SummarySection, SummaryView,
+    ActionsView, ChoiceView, ConsentView, DeleteControl, Downloads, EarlierDraftNotice, OutboxView,
+    OutcomesView, Progress, PromptView, RatingView, SaveStatus, SaveStatusView, ScaleChoice,
+    SectionView, Submission, SummaryView,
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
@@ -12,7 +13,7 @@ use crate::setup::SharedTemplate;
 use crate::state::{ConversationState, Msg};
 use crate::storage::StorageProblem;
 use crate::strings;
-use crate::{clock, download};
+use crate::{clock, download, present};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ConversationViewProps {
@@ -176,22 +177,63 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                             short={*short} value={AttrValue::from(conversation.record().text(&prompt.id).unwrap_or_default().to_owned())}
                             on_text={on_text.clone()} />
                     },
-                    PromptKind::Information => html! {
-                        <p key={prompt.id.as_str()} class="oc-information">{ text(&prompt.text) }</p>
+                    PromptKind::Outcomes { outcome_set } => html! {
+                        <OutcomesView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
+                            hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                            outcomes={conversation.record().outcomes.clone()}
+                            tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), lang)}
+                            by={present::remover(conversation.record())} on_action={apply.clone()} />
                     },
-                    // Outcome capture, ratings, choices, actions and consent get their own
-                    // components with the full conversation model; until then the prompt is
-                    // still shown so the practitioner can ask it.
-                    _ => html! {
-                        <p key={prompt.id.as_str()} class="oc-prompt-text">{ text(&prompt.text) }</p>
+                    PromptKind::Rating { scale, rates } => {
+                        let (scale_title, points) = present::scale(&conversation, scale, lang);
+                        html! {
+                            <RatingView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
+                                hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                                scale_title={scale_title} points={points} raters={present::raters(conversation.record())}
+                                targets={present::rating_targets(&conversation, &prompt.id, *rates, lang)}
+                                on_action={apply.clone()} />
+                        }
+                    },
+                    PromptKind::Actions => html! {
+                        <ActionsView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
+                            hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                            actions={conversation.record().actions.clone()}
+                            outcomes={present::outcome_words(conversation.record())}
+                            by={present::remover(conversation.record())} on_action={apply.clone()} />
+                    },
+                    PromptKind::Choice { options, multiple } => html! {
+                        <ChoiceView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
+                            hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                            options={options.iter().map(|o| ScaleChoice { id: o.id.clone(), label: text(&o.label) }).collect::<Vec<_>>()}
+                            multiple={*multiple}
+                            chosen={conversation.record().choices.get(&prompt.id).map(|c| c.options.clone()).unwrap_or_default()}
+                            on_action={apply.clone()} />
+                    },
+                    PromptKind::Consent { statement } => html! {
+                        <ConsentView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
+                            statement={text(statement)} guidance={prompt.guidance.as_ref().map(text)}
+                            answerers={present::answerers(conversation.record())}
+                            answer={conversation.record().consent.get(&prompt.id).map(|c| (c.given, c.by.clone()))}
+                            on_action={apply.clone()} />
+                    },
+                    PromptKind::Information => html! {
+                        <div key={prompt.id.as_str()} class="oc-prompt oc-information">
+                            <p>{ text(&prompt.text) }</p>
+                            if let Some(hint) = prompt.hint.as_ref().map(text) {
+                                <p class="oc-hint">{ hint }</p>
+                            }
+                        </div>
                     },
                 }) }
             </SectionView>
         },
-        None => html! {
-            <SummaryView sections={summary(&conversation, lang)} finished={conversation.record().status != Status::Draft}
+        None => {
+            let summary = present::summary(&conversation, lang);
+            html! {
+            <SummaryView sections={summary.0} outcomes={summary.1} actions={summary.2} finished={conversation.record().status != Status::Draft}
                 heading_ref={heading_ref.clone()} on_finish={on_finish} />
-        },
+            }
+        }
     };
 
     html! {
@@ -237,29 +279,4 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
 /// The first part of a record id, enough to tell downloaded files apart.
 fn short_id(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
-}
-
-fn summary(conversation: &Conversation, lang: &str) -> Vec<SummarySection> {
-    let template = conversation.template();
-    let text = |t: &outcomes_core::Text| AttrValue::from(template.text(t, lang).to_owned());
-    template
-        .sections
-        .iter()
-        .map(|section| SummarySection {
-            title: text(&section.title),
-            items: section
-                .prompts
-                .iter()
-                .filter(|p| matches!(p.kind, PromptKind::Text { .. }))
-                .map(|prompt| SummaryItem {
-                    prompt: text(&prompt.text),
-                    words: conversation
-                        .record()
-                        .text(&prompt.id)
-                        .filter(|words| !words.is_empty())
-                        .map(|words| AttrValue::from(words.to_owned())),
-                })
-                .collect(),
-        })
-        .collect()
 }

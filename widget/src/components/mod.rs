@@ -1,25 +1,50 @@
 //! One component per file, in the order they appear on screen.
 
+mod action_editor;
+mod actions_view;
+mod choice_view;
+mod confirm_remove;
+mod consent_view;
 mod conversation_view;
 mod delete_control;
 mod downloads;
 mod outbox_view;
+mod outcome_editor;
+mod outcomes_view;
 mod progress;
+mod prompt_frame;
 mod prompt_view;
+mod rating_chart;
+mod rating_form;
+mod rating_view;
 mod save_status;
 mod section_view;
 mod setup_error_view;
 mod summary_view;
 
+pub use action_editor::{ActionEditor, ActionEditorProps};
+pub use actions_view::{ActionsView, ActionsViewProps};
+pub use choice_view::{ChoiceView, ChoiceViewProps};
+pub use confirm_remove::{ConfirmRemove, ConfirmRemoveProps};
+pub use consent_view::{ConsentView, ConsentViewProps};
 pub use conversation_view::{ConversationView, ConversationViewProps};
 pub use delete_control::{DeleteControl, DeleteControlProps};
 pub use downloads::{Downloads, DownloadsProps};
 pub use outbox_view::{OutboxView, OutboxViewProps, Submission};
+pub use outcome_editor::{OutcomeEditor, OutcomeEditorProps, TagChoice, TagGroup};
+pub use outcomes_view::{OutcomesView, OutcomesViewProps};
 pub use progress::{Progress, ProgressProps};
+pub use prompt_frame::{PromptFrame, PromptFrameProps};
 pub use prompt_view::{PromptView, PromptViewProps};
+pub use rating_chart::{ChartPoint, RatingChart, RatingChartProps};
+pub use rating_form::{RatingForm, RatingFormProps, RatingLine, ScaleChoice};
+pub use rating_view::{RatingTarget, RatingView, RatingViewProps};
 pub use save_status::{
     EarlierDraftNotice, EarlierDraftNoticeProps, SaveStatus, SaveStatusView, SaveStatusViewProps,
 };
 pub use section_view::{SectionView, SectionViewProps};
 pub use setup_error_view::{SetupErrorView, SetupErrorViewProps};
-pub use summary_view::{SummaryItem, SummarySection, SummaryView, SummaryViewProps};
+pub use summary_view::{
+    SummaryAction, SummaryAnswer, SummaryItem, SummaryOutcome, SummarySection, SummaryView,
+    SummaryViewProps,
+};

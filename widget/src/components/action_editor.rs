@@ -1,0 +1,154 @@
+use outcomes_core::{Action, AgreedAction, Date, Id};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::ConfirmRemove;
+use crate::strings;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct ActionEditorProps {
+    pub action: AgreedAction,
+    /// 1 for the first action.
+    pub number: usize,
+    /// The record's outcomes that an action can work towards: id and the person's words.
+    pub outcomes: Vec<(Id, AttrValue)>,
+    /// Focus "what" when this becomes true (a new action).
+    #[prop_or_default]
+    pub focus: bool,
+    pub on_action: Callback<Action>,
+    pub on_remove: Callback<Id>,
+}
+
+/// What changes when one field of an agreed action is edited.
+enum Field {
+    What(String),
+    Who(String),
+    ByWhen(Option<Date>),
+    Outcome(Id, bool),
+}
+
+/// One agreed action: what, who, by when, which outcomes it helps, and whether it is done.
+#[component]
+pub fn ActionEditor(props: &ActionEditorProps) -> Html {
+    let action = &props.action;
+    let base = format!("oc-action-{}", action.id);
+    let what_ref = use_node_ref();
+    {
+        let what_ref = what_ref.clone();
+        use_effect_with(props.focus, move |focus| {
+            if *focus {
+                if let Some(field) = what_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = field.focus();
+                }
+            }
+        });
+    }
+    let edit = {
+        let (current, on_action) = (action.clone(), props.on_action.clone());
+        move |field: Field| {
+            let mut a = current.clone();
+            match field {
+                Field::What(what) => a.what = what,
+                Field::Who(who) => a.who = who,
+                Field::ByWhen(date) => a.by_when = date,
+                Field::Outcome(id, true) if !a.outcomes.contains(&id) => a.outcomes.push(id),
+                Field::Outcome(id, false) => a.outcomes.retain(|o| *o != id),
+                Field::Outcome(..) => {}
+            }
+            on_action.emit(Action::EditAction {
+                action: a.id,
+                what: a.what,
+                who: a.who,
+                by_when: a.by_when,
+                outcomes: a.outcomes,
+            });
+        }
+    };
+    let on_what = {
+        let edit = edit.clone();
+        Callback::from(move |e: InputEvent| {
+            edit(Field::What(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
+        })
+    };
+    let on_who = {
+        let edit = edit.clone();
+        Callback::from(move |e: InputEvent| {
+            edit(Field::Who(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
+    let on_by_when = {
+        let edit = edit.clone();
+        // A date input gives "" until the date is whole: no date yet.
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            edit(Field::ByWhen(Date::parse(value).ok()))
+        })
+    };
+    let on_done = {
+        let (id, on_action) = (action.id.clone(), props.on_action.clone());
+        Callback::from(move |e: Event| {
+            on_action.emit(Action::SetActionDone {
+                action: id.clone(),
+                done: e.target_unchecked_into::<HtmlInputElement>().checked(),
+            })
+        })
+    };
+    let on_remove = {
+        let id = action.id.clone();
+        props.on_remove.reform(move |()| id.clone())
+    };
+    let (what_id, who_id, when_id, done_id) = (
+        format!("{base}-what"),
+        format!("{base}-who"),
+        format!("{base}-when"),
+        format!("{base}-done"),
+    );
+    html! {
+        <li class="oc-action" part="action">
+            <label for={what_id.clone()}>{ strings::action_what_label(props.number) }</label>
+            <textarea id={what_id} class="oc-answer oc-action-what" rows="2" ref={what_ref}
+                value={action.what.clone()} oninput={on_what} />
+            <div class="oc-action-row">
+                <div class="oc-field">
+                    <label for={who_id.clone()}>{ strings::ACTION_WHO }</label>
+                    <input id={who_id} type="text" class="oc-answer oc-action-who" value={action.who.clone()} oninput={on_who} />
+                </div>
+                <div class="oc-field">
+                    <label for={when_id.clone()}>{ strings::ACTION_BY_WHEN }</label>
+                    <input id={when_id} type="date" class="oc-answer oc-action-when"
+                        value={action.by_when.as_ref().map(|d| d.as_str().to_owned()).unwrap_or_default()} onchange={on_by_when} />
+                </div>
+            </div>
+            <fieldset class="oc-action-outcomes">
+                <legend>{ strings::ACTION_OUTCOMES }</legend>
+                if props.outcomes.is_empty() {
+                    <p class="oc-muted">{ strings::ACTION_NO_OUTCOMES }</p>
+                }
+                { for props.outcomes.iter().map(|(id, words)| {
+                    let on_change = {
+                        let (edit, id) = (edit.clone(), id.clone());
+                        Callback::from(move |e: Event| {
+                            edit(Field::Outcome(id.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+                        })
+                    };
+                    html! {
+                        <label class="oc-chip">
+                            <input type="checkbox" class="oc-chip-box" value={id.to_string()}
+                                checked={action.outcomes.contains(id)} onchange={on_change} />
+                            <span class="oc-chip-label">{ words.clone() }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <div class="oc-option">
+                <input id={done_id.clone()} type="checkbox" class="oc-action-done" checked={action.done.is_some()} onchange={on_done} />
+                <label for={done_id}>{ strings::ACTION_DONE }</label>
+            </div>
+            <ConfirmRemove label={strings::action_remove(props.number)} question={strings::ACTION_REMOVE_CONFIRM} on_remove={on_remove} />
+        </li>
+    }
+}

@@ -1,0 +1,317 @@
+//! Turns the conversation into what components show: labels in the page's language, who said
+//! what. Presentation only: every change still goes back as an `outcomes_core::Action`.
+
+use outcomes_core::{Conversation, Id, OutcomeKind, PromptKind, Rates, Rating, Record, Role};
+use yew::AttrValue;
+
+use crate::components::{
+    ChartPoint, RatingLine, RatingTarget, ScaleChoice, SummaryAction, SummaryAnswer, SummaryItem,
+    SummaryOutcome, SummarySection, TagChoice, TagGroup,
+};
+use crate::strings;
+
+fn label(conversation: &Conversation, text: &outcomes_core::Text, lang: &str) -> AttrValue {
+    AttrValue::from(conversation.template().text(text, lang).to_owned())
+}
+
+/// The participant at the keyboard, who removes outcomes and actions: the practitioner.
+pub fn remover(record: &Record) -> Id {
+    record
+        .participants
+        .iter()
+        .find(|p| p.role == Role::Practitioner)
+        .or_else(|| record.participants.first())
+        .map(|p| p.id.clone())
+        .unwrap_or_else(|| Id::new("practitioner").unwrap_or_else(|_| unreachable!()))
+}
+
+fn who(record: &Record, id: &Id) -> String {
+    match record.participant(id) {
+        Some(p) => strings::participant(p.role, p.name.as_deref(), p.id.as_str()),
+        None => id.to_string(),
+    }
+}
+
+/// Everyone taking part, person first, as offered for "Whose view is this?".
+pub fn raters(record: &Record) -> Vec<(Id, AttrValue)> {
+    let mut people: Vec<_> = record.participants.iter().collect();
+    people.sort_by_key(|p| p.role);
+    people
+        .into_iter()
+        .map(|p| {
+            let label = strings::rater(p.role, p.name.as_deref(), p.id.as_str());
+            (p.id.clone(), AttrValue::from(label))
+        })
+        .collect()
+}
+
+/// Everyone taking part, person first, as offered for "Who is answering?".
+pub fn answerers(record: &Record) -> Vec<(Id, AttrValue)> {
+    let mut people: Vec<_> = record.participants.iter().collect();
+    people.sort_by_key(|p| p.role);
+    people
+        .into_iter()
+        .map(|p| {
+            let label = strings::answerer(p.role, p.name.as_deref(), p.id.as_str());
+            (p.id.clone(), AttrValue::from(label))
+        })
+        .collect()
+}
+
+/// The tags of an outcome set, grouped as the set groups them, in the set's order.
+pub fn tag_groups(conversation: &Conversation, set: Option<&Id>, lang: &str) -> Vec<TagGroup> {
+    let Some(set) = set.and_then(|id| conversation.template().outcome_set(id)) else {
+        return Vec::new();
+    };
+    let mut groups: Vec<(Option<&Id>, TagGroup)> = Vec::new();
+    for tag in &set.tags {
+        let choice = TagChoice {
+            id: tag.id.clone(),
+            label: label(conversation, &tag.label, lang),
+        };
+        match groups.iter_mut().find(|(g, _)| *g == tag.group.as_ref()) {
+            Some((_, group)) => group.tags.push(choice),
+            None => groups.push((
+                tag.group.as_ref(),
+                TagGroup {
+                    label: strings::tag_group(tag.group.as_ref().map(Id::as_str)).into(),
+                    tags: vec![choice],
+                },
+            )),
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// The points of a scale, best first as the template lists them.
+pub fn scale(conversation: &Conversation, scale: &Id, lang: &str) -> (AttrValue, Vec<ScaleChoice>) {
+    match conversation.template().scale(scale) {
+        Some(s) => (
+            label(conversation, &s.title, lang),
+            s.points
+                .iter()
+                .map(|p| ScaleChoice {
+                    id: p.id.clone(),
+                    label: label(conversation, &p.label, lang),
+                })
+                .collect(),
+        ),
+        None => (AttrValue::from(scale.to_string()), Vec::new()),
+    }
+}
+
+/// Ratings as lines of text: the point's label, by whom, when, why.
+pub fn rating_lines(
+    conversation: &Conversation,
+    ratings: &[Rating],
+    lang: &str,
+) -> Vec<RatingLine> {
+    let template = conversation.template();
+    ratings
+        .iter()
+        .map(|r| RatingLine {
+            value: template
+                .scale(&r.scale)
+                .and_then(|s| s.point(&r.value))
+                .map_or_else(
+                    || AttrValue::from(r.value.to_string()),
+                    |p| label(conversation, &p.label, lang),
+                ),
+            by: who(conversation.record(), &r.by).into(),
+            at: AttrValue::from(r.at.date().to_owned()),
+            reason: AttrValue::from(r.reason.clone()),
+        })
+        .collect()
+}
+
+/// What a rating prompt rates: each outcome in the record, or its own statement.
+pub fn rating_targets(
+    conversation: &Conversation,
+    prompt: &Id,
+    rates: Rates,
+    lang: &str,
+) -> Vec<RatingTarget> {
+    let record = conversation.record();
+    match rates {
+        Rates::Outcomes => record
+            .outcomes
+            .iter()
+            .map(|o| RatingTarget {
+                outcome: Some(o.id.clone()),
+                subject: Some(if o.words.is_empty() {
+                    AttrValue::Static(strings::EMPTY_WORDS)
+                } else {
+                    AttrValue::from(o.words.clone())
+                }),
+                history: rating_lines(conversation, &o.ratings, lang),
+            })
+            .collect(),
+        Rates::Prompt => vec![RatingTarget {
+            outcome: None,
+            subject: None,
+            history: rating_lines(
+                conversation,
+                record.prompt_ratings.get(prompt).map_or(&[], Vec::as_slice),
+                lang,
+            ),
+        }],
+    }
+}
+
+/// The record's outcomes as (id, words), for linking actions to them.
+pub fn outcome_words(record: &Record) -> Vec<(Id, AttrValue)> {
+    record
+        .outcomes
+        .iter()
+        .map(|o| {
+            let words = if o.words.is_empty() {
+                AttrValue::Static(strings::EMPTY_WORDS)
+            } else {
+                AttrValue::from(o.words.clone())
+            };
+            (o.id.clone(), words)
+        })
+        .collect()
+}
+
+/// Where each scored rating sits on its scale (0 lowest, 1 highest), oldest first.
+fn chart(conversation: &Conversation, ratings: &[Rating]) -> Vec<ChartPoint> {
+    let record = conversation.record();
+    ratings
+        .iter()
+        .filter_map(|r| {
+            let scale = conversation.template().scale(&r.scale)?;
+            let score = scale.point(&r.value)?.score?;
+            let scores = scale.points.iter().filter_map(|p| p.score);
+            let (low, high) = scores.fold((i32::MAX, i32::MIN), |(l, h), s| (l.min(s), h.max(s)));
+            let level = if high > low {
+                f64::from(score - low) / f64::from(high - low)
+            } else {
+                0.5
+            };
+            let by_person = record
+                .participant(&r.by)
+                .is_some_and(|p| p.role == Role::Person);
+            Some(ChartPoint { level, by_person })
+        })
+        .collect()
+}
+
+/// The summary: the person's words section by section, then outcomes with their ratings over
+/// time, then who will do what.
+pub fn summary(
+    conversation: &Conversation,
+    lang: &str,
+) -> (Vec<SummarySection>, Vec<SummaryOutcome>, Vec<SummaryAction>) {
+    let template = conversation.template();
+    let record = conversation.record();
+    let text = |t: &outcomes_core::Text| label(conversation, t, lang);
+    let sections = template
+        .sections
+        .iter()
+        .map(|section| SummarySection {
+            title: text(&section.title),
+            items: section
+                .prompts
+                .iter()
+                .filter(|p| matches!(p.kind, PromptKind::Text { .. }))
+                .map(|prompt| SummaryItem {
+                    prompt: text(&prompt.text),
+                    words: record
+                        .text(&prompt.id)
+                        .filter(|words| !words.is_empty())
+                        .map(|words| AttrValue::from(words.to_owned())),
+                })
+                .collect(),
+            answers: section
+                .prompts
+                .iter()
+                .filter_map(|prompt| match &prompt.kind {
+                    PromptKind::Choice { options, .. } => Some(SummaryAnswer {
+                        prompt: text(&prompt.text),
+                        answer: record
+                            .choices
+                            .get(&prompt.id)
+                            .filter(|c| !c.options.is_empty())
+                            .map(|c| {
+                                let chosen: Vec<&str> = options
+                                    .iter()
+                                    .filter(|o| c.options.contains(&o.id))
+                                    .map(|o| template.text(&o.label, lang))
+                                    .collect();
+                                AttrValue::from(chosen.join("; "))
+                            }),
+                        ratings: Vec::new(),
+                    }),
+                    PromptKind::Consent { statement } => Some(SummaryAnswer {
+                        prompt: text(statement),
+                        answer: record.consent.get(&prompt.id).map(|c| {
+                            strings::consent_summary(c.given, &who(record, &c.by), c.at.date())
+                                .into()
+                        }),
+                        ratings: Vec::new(),
+                    }),
+                    PromptKind::Rating {
+                        rates: Rates::Prompt,
+                        ..
+                    } => Some(SummaryAnswer {
+                        prompt: text(&prompt.text),
+                        answer: None,
+                        ratings: rating_lines(
+                            conversation,
+                            record
+                                .prompt_ratings
+                                .get(&prompt.id)
+                                .map_or(&[], Vec::as_slice),
+                            lang,
+                        ),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        })
+        .collect();
+    let outcomes = record
+        .outcomes
+        .iter()
+        .map(|o| SummaryOutcome {
+            words: AttrValue::from(o.words.clone()),
+            tags: o
+                .tags
+                .iter()
+                .map(|t| {
+                    template
+                        .tag(t)
+                        .map_or_else(|| AttrValue::from(t.to_string()), |tag| text(&tag.label))
+                })
+                .collect(),
+            kind: AttrValue::Static(match o.kind {
+                OutcomeKind::Achieve => strings::OUTCOME_ACHIEVE_SHORT,
+                OutcomeKind::Maintain => strings::OUTCOME_MAINTAIN_SHORT,
+            }),
+            chart: chart(conversation, &o.ratings),
+            ratings: rating_lines(conversation, &o.ratings, lang),
+        })
+        .collect();
+    let actions = record
+        .actions
+        .iter()
+        .map(|a| SummaryAction {
+            what: AttrValue::from(a.what.clone()),
+            details: strings::action_summary(
+                &a.who,
+                a.by_when.as_ref().map(outcomes_core::Date::as_str),
+                a.done.is_some(),
+            )
+            .into(),
+            outcomes: a
+                .outcomes
+                .iter()
+                .filter_map(|id| record.outcome(id))
+                .map(|o| AttrValue::from(o.words.clone()))
+                .collect(),
+            done: a.done.is_some(),
+        })
+        .collect();
+    (sections, outcomes, actions)
+}
