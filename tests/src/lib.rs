@@ -38,13 +38,15 @@ impl std::fmt::Debug for Browser {
 }
 
 impl Browser {
-    /// Serves `dist/` under `/dist/` and `tests/pages/` under `/`, and opens a browser.
+    /// Serves `dist/` under `/dist/` and `tests/pages/` under `/` (`/strict/` with the strict
+    /// Content-Security-Policy), and opens a browser.
     pub async fn start() -> Self {
         let dist = dist_dir();
         let pages = xtask::workspace_root().join("tests/pages");
-        let server =
-            StaticServer::start(0, vec![Mount::new("/dist/", dist), Mount::new("/", pages)])
-                .expect("start the test server on 127.0.0.1");
+        let strict = Mount::new("/strict/", pages.join("strict"))
+            .with_header("Content-Security-Policy", xtask::STRICT_CSP);
+        let mounts = vec![Mount::new("/dist/", dist), strict, Mount::new("/", pages)];
+        let server = StaticServer::start(0, mounts).expect("start the test server on 127.0.0.1");
         let driver = Driver::start();
         let capabilities = json!({
             "goog:chromeOptions": { "binary": CHROMIUM, "args": xtask::CHROMIUM_ARGS }

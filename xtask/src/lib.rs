@@ -28,6 +28,11 @@ pub const CHROMIUM_ARGS: &[&str] = &[
     "--window-size=1024,900",
 ];
 
+/// The strict Content-Security-Policy the widget works under (documented for organisations and
+/// checked by an end-to-end test): no inline script or style, WebAssembly allowed.
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /// Where `cargo xtask dist` writes the embeddable files.
 pub fn dist_dir() -> PathBuf {
     workspace_root().join("dist")

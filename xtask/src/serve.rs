@@ -17,6 +17,8 @@ use tiny_http::{Header, Request, Response, Server};
 pub struct Mount {
     pub prefix: String,
     pub dir: PathBuf,
+    /// Extra response headers for this folder's files, e.g. a Content-Security-Policy.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Mount {
@@ -24,7 +26,14 @@ impl Mount {
         Self {
             prefix: prefix.to_owned(),
             dir: dir.into(),
+            headers: Vec::new(),
         }
+    }
+
+    /// The same folder, its files served with `name: value` too.
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
     }
 }
 
@@ -102,15 +111,16 @@ fn respond(request: Request, mounts: &[Mount]) {
         .unwrap_or("/")
         .to_owned();
     let response = match resolve(&url_path, mounts) {
-        Some(path) => match File::open(&path) {
-            Ok(file) => with_headers(
-                Response::from_file(file),
-                &[
+        Some((path, mount)) => match File::open(&path) {
+            Ok(file) => {
+                let mut headers = vec![
                     ("Content-Type", content_type(&path)),
                     ("Cache-Control", "no-store"),
                     ("X-Content-Type-Options", "nosniff"),
-                ],
-            ),
+                ];
+                headers.extend(mount.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+                with_headers(Response::from_file(file), &headers)
+            }
             Err(_) => not_found(&url_path),
         },
         None => not_found(&url_path),
@@ -119,8 +129,8 @@ fn respond(request: Request, mounts: &[Mount]) {
     let _ = request.respond(response);
 }
 
-/// The file for a URL path, or `None` for anything outside the mounted folders.
-fn resolve(url_path: &str, mounts: &[Mount]) -> Option<PathBuf> {
+/// The file for a URL path and the mount it is in, or `None` for anything outside the mounts.
+fn resolve<'a>(url_path: &str, mounts: &'a [Mount]) -> Option<(PathBuf, &'a Mount)> {
     let mount = mounts.iter().find(|m| url_path.starts_with(&m.prefix))?;
     let mut rest = url_path[mount.prefix.len()..].to_owned();
     if rest.is_empty() || rest.ends_with('/') {
@@ -133,11 +143,11 @@ fn resolve(url_path: &str, mounts: &[Mount]) -> Option<PathBuf> {
     {
         return None;
     }
-    let path = mount.dir.join(relative);
+    let mut path = mount.dir.join(relative);
     if path.is_dir() {
-        return Some(path.join("index.html"));
+        path = path.join("index.html");
     }
-    path.is_file().then_some(path)
+    path.is_file().then_some((path, mount))
 }
 
 fn not_found(url_path: &str) -> tiny_http::ResponseBox {
@@ -185,12 +195,12 @@ mod tests {
         let root = crate::workspace_root();
         let mounts = vec![Mount::new("/", root.join("xtask"))];
         assert_eq!(
-            resolve("/Cargo.toml", &mounts),
+            resolve("/Cargo.toml", &mounts).map(|(path, _)| path),
             Some(root.join("xtask/Cargo.toml"))
         );
-        assert_eq!(resolve("/../Cargo.toml", &mounts), None);
-        assert_eq!(resolve("/src/../../Cargo.toml", &mounts), None);
-        assert_eq!(resolve("/missing.txt", &mounts), None);
+        assert!(resolve("/../Cargo.toml", &mounts).is_none());
+        assert!(resolve("/src/../../Cargo.toml", &mounts).is_none());
+        assert!(resolve("/missing.txt", &mounts).is_none());
     }
 
     #[test]
