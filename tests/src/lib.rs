@@ -104,15 +104,21 @@ impl Browser {
     /// The first element matching `css` inside the shadow root of the first
     /// `<outcomes-conversation>`, once it is there.
     pub async fn in_widget(&self, css: &str) -> Element {
+        self.in_widget_of("outcomes-conversation", css).await
+    }
+
+    /// The first element matching `css` inside the shadow root of the widget `host` (a CSS
+    /// selector such as `#second`), once it is there.
+    pub async fn in_widget_of(&self, host: &str, css: &str) -> Element {
         let script = format!(
-            "const root = document.querySelector('outcomes-conversation')?.shadowRoot; \
+            "const root = document.querySelector({host:?})?.shadowRoot; \
              return root?.querySelector({css:?}) ?? null;"
         );
-        self.wait_for_js(&format!("{css} in the widget"), &script)
+        self.wait_for_js(&format!("{css} in the widget {host}"), &script)
             .await;
         let host = self
             .client()
-            .find(Locator::Css("outcomes-conversation"))
+            .find(Locator::Css(host))
             .await
             .expect("the element");
         let root = host.shadow_root().await.expect("the widget's shadow root");

@@ -3,9 +3,15 @@
 //   <script type="module" src="/path/to/outcomes-widget.js"></script>
 //   <outcomes-conversation template="what-matters" lang="en"></outcomes-conversation>
 //
+// or, from code:
+//
+//   import { mount } from "/path/to/outcomes-widget.js";
+//   const widget = mount(document.querySelector("#here"), { template: "what-matters", lang: "en" });
+//   widget.remove(); // unmounts it
+//
 // This module only loads the WebAssembly once and mounts one widget per element inside its own
 // shadow root; everything else (rendering, the conversation, events) lives in the Rust widget.
-import init, { mount } from "./widget.js";
+import init, { mount as mountWidget } from "./widget.js";
 
 let ready;
 function load() {
@@ -31,28 +37,82 @@ function loadExports() {
   return exportsModule;
 }
 
+// The attributes a widget is set up from; changing one sets the widget up again (its draft is
+// kept on the device, so nothing typed is lost).
+const ATTRIBUTES = ["template", "lang", "mode", "endpoint", "storage-key", "fhir-base"];
+
 export class OutcomesConversation extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
   #widget = null;
   #generation = 0;
 
   connectedCallback() {
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#stop();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after && this.isConnected && (this.#widget || this.#generation > 0)) {
+      this.#stop();
+      this.#start();
+    }
+  }
+
+  #start() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const generation = ++this.#generation;
     load().then(
       () => {
-        // The element may have been removed (or moved) while the WebAssembly loaded.
+        // The element may have been removed, moved or changed while the WebAssembly loaded.
         if (generation !== this.#generation || !this.isConnected) return;
-        this.#widget = mount(this, root, { loadExports });
+        this.#widget = mountWidget(this, root, { loadExports });
       },
       (error) => showLoadFailure(this, root, error),
     );
   }
 
-  disconnectedCallback() {
+  #stop() {
     this.#generation++;
     this.#widget?.unmount();
     this.#widget = null;
   }
+}
+
+// The same options as the attributes, in camelCase: template (a built-in name, or a template
+// object), lang, mode, endpoint, storageKey, fhirBase, and earlierRecord (a record object, for
+// mode "review"). Returns the <outcomes-conversation> element; remove it to unmount.
+export function mount(container, options = {}) {
+  const element = document.createElement("outcomes-conversation");
+  const { template, earlierRecord, ...attributes } = options;
+  if (typeof template === "string") {
+    element.setAttribute("template", template);
+  } else if (template) {
+    element.append(jsonScript(template));
+  }
+  if (earlierRecord) {
+    element.append(jsonScript(earlierRecord, "data-earlier-record"));
+  }
+  for (const [key, value] of Object.entries(attributes)) {
+    const name = key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+    if (!ATTRIBUTES.includes(name)) {
+      throw new TypeError(`outcomes-widget: unknown option "${key}"; options: template, earlierRecord, ` +
+        ATTRIBUTES.map((a) => a.replace(/-(.)/g, (_, c) => c.toUpperCase())).join(", "));
+    }
+    if (value !== undefined && value !== null) element.setAttribute(name, String(value));
+  }
+  container.append(element);
+  return element;
+}
+
+function jsonScript(value, flag) {
+  const script = document.createElement("script");
+  script.type = "application/json";
+  if (flag) script.setAttribute(flag, "");
+  script.textContent = typeof value === "string" ? value : JSON.stringify(value);
+  return script;
 }
 
 // Without WebAssembly there is no Rust to explain the failure, so say it here, in the widget's
