@@ -145,3 +145,26 @@ async fn the_js_api_mounts_attribute_changes_reset_and_removal_unmounts() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_published_integrity_hash_loads_the_widget() {
+    let browser = Browser::start().await;
+    browser.open("/pinned.html").await;
+    let label = browser.in_widget("label").await.text().await.unwrap();
+    assert_eq!(label, "What matters to you at the moment?");
+    let state = browser
+        .js(
+            "return { failed: window.pinnedLoadFailed ?? false, version: window.widgetVersion };",
+            vec![],
+        )
+        .await;
+    assert_eq!(state["failed"], json!(false));
+    let widget_manifest =
+        std::fs::read_to_string(xtask::workspace_root().join("widget/Cargo.toml")).unwrap();
+    let version = state["version"].as_str().unwrap();
+    assert!(
+        widget_manifest.contains(&format!("\nversion = \"{version}\"\n")),
+        "{version}"
+    );
+    browser.close().await;
+}

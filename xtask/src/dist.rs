@@ -39,6 +39,7 @@ pub fn build() -> Result<PathBuf> {
         &root.join("widget/js").join(dist_files::ENTRY),
         &dist.join(dist_files::ENTRY),
     )?;
+    write_integrity(&dist)?;
     print_sizes(&dist)?;
     Ok(dist)
 }
@@ -54,6 +55,43 @@ fn bindgen(wasm: &Path, name: &str, dist: &Path) -> Result {
         .remove_producers_section(true)
         .generate(dist)
         .map_err(|e| format!("wasm-bindgen failed on {}: {e}", wasm.display()))
+}
+
+/// `dist/integrity.json`: the widget's version and each file's Subresource Integrity hash, for
+/// pages that pin what they load (`<script type="module" integrity="…">`).
+fn write_integrity(dist: &Path) -> Result {
+    let manifest = fs::read_to_string(workspace_root().join("widget/Cargo.toml"))
+        .map_err(|e| format!("could not read widget/Cargo.toml: {e}"))?;
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .ok_or("widget/Cargo.toml has no version line")?;
+    let mut files = serde_json::Map::new();
+    for name in dist_files::ALL {
+        let bytes = fs::read(dist.join(name)).map_err(|e| format!("could not read {name}: {e}"))?;
+        files.insert(name.to_owned(), subresource_integrity(&bytes).into());
+    }
+    let json = serde_json::json!({ "version": version, "files": files });
+    let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+    fs::write(dist.join(dist_files::INTEGRITY), text + "\n")
+        .map_err(|e| format!("could not write {}: {e}", dist_files::INTEGRITY))?;
+    println!(
+        "version {version}; Subresource Integrity hashes in dist/{}",
+        dist_files::INTEGRITY
+    );
+    Ok(())
+}
+
+/// `sha384-` and the base64 SHA-384 of `bytes`, as `integrity` attributes take it.
+pub fn subresource_integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 fn copy(from: &Path, to: &Path) -> Result {
@@ -133,4 +171,16 @@ impl Sizes {
 
 fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn integrity_hashes_are_what_browsers_compute() {
+        // printf 'alert(1)' | openssl dgst -sha384 -binary | base64
+        assert_eq!(
+            super::subresource_integrity(b"alert(1)"),
+            "sha384-HT2E9NfWiuQ/w1PRai+hTyqW16NIoCGA/m8VQDUopfAtcz6YQjtsMmQd5uRbVDpW"
+        );
+    }
 }

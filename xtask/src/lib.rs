@@ -52,4 +52,8 @@ pub mod dist_files {
     pub const EXPORTS_GLUE: &str = "exports.js";
     pub const EXPORTS_WASM: &str = "exports_bg.wasm";
     pub const EXPORTS_BINDGEN_NAME: &str = "exports";
+    /// The version and Subresource Integrity hash of every file above.
+    pub const INTEGRITY: &str = "integrity.json";
+    /// Every file a page may load.
+    pub const ALL: [&str; 5] = [ENTRY, GLUE, WASM, EXPORTS_GLUE, EXPORTS_WASM];
 }
