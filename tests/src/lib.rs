@@ -45,7 +45,13 @@ impl Browser {
         let pages = xtask::workspace_root().join("tests/pages");
         let strict = Mount::new("/strict/", pages.join("strict"))
             .with_header("Content-Security-Policy", xtask::STRICT_CSP);
-        let mounts = vec![Mount::new("/dist/", dist), strict, Mount::new("/", pages)];
+        let fixtures = xtask::workspace_root().join("core/tests/snapshots");
+        let mounts = vec![
+            Mount::new("/dist/", dist),
+            strict,
+            Mount::new("/fixtures/", fixtures),
+            Mount::new("/", pages),
+        ];
         let server = StaticServer::start(0, mounts).expect("start the test server on 127.0.0.1");
         let driver = Driver::start();
         let capabilities = json!({
@@ -125,6 +131,24 @@ impl Browser {
         root.find(Locator::Css(css))
             .await
             .expect("the element in the shadow root")
+    }
+
+    /// Runs axe-core's WCAG 2.2 A and AA rules over the first widget (its shadow tree included)
+    /// and returns the violations: rule, impact, help and the elements.
+    pub async fn accessibility_violations(&self) -> Value {
+        let axe = xtask::workspace_root().join("target/tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe)
+            .unwrap_or_else(|_| panic!("{} is missing: run `cargo xtask setup`", axe.display()));
+        self.js(&format!("if (!window.axe) {{ {source} }}"), vec![])
+            .await;
+        self.js(
+            "return axe.run(document.querySelector('outcomes-conversation'), \
+               { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }) \
+             .then(r => r.violations.map(v => ({ rule: v.id, impact: v.impact, help: v.help, \
+               nodes: v.nodes.map(n => n.target.join(' ')) })));",
+            vec![],
+        )
+        .await
     }
 
     /// Starts recording the widget's DOM events into `window.outcomesEvents` (pages that must
