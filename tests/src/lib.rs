@@ -48,6 +48,7 @@ impl Browser {
         let fixtures = xtask::workspace_root().join("core/tests/snapshots");
         let mounts = vec![
             Mount::new("/dist/", dist),
+            Mount::new("/site/", site_dir()),
             strict,
             Mount::new("/fixtures/", fixtures),
             Mount::new("/", pages),
@@ -180,6 +181,12 @@ pub fn dist_dir() -> PathBuf {
         dist.display()
     );
     dist
+}
+
+/// The built site (`cargo xtask www`): `OUTCOMES_SITE`, else `target/www`.
+pub fn site_dir() -> PathBuf {
+    std::env::var_os("OUTCOMES_SITE")
+        .map_or_else(|| xtask::workspace_root().join("target/www"), PathBuf::from)
 }
 
 /// ChromeDriver in a process group of its own; dropping it kills the group (and so Chromium).

@@ -3,8 +3,8 @@
 use xtask::workspace_root;
 
 use crate::cmd::{cargo, cargo_command, run, step, Result};
-use crate::dist;
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM};
+use crate::www;
 
 pub fn all() -> Result {
     step("checking the tools (installs what is missing)");
@@ -51,12 +51,14 @@ pub fn all() -> Result {
     step("component tests in headless Chromium (wasm-bindgen-test)");
     component_tests()?;
 
-    let dist = dist::build()?;
+    let site = www::build()?;
+    let dist = site.join("dist");
 
     step("end-to-end tests in headless Chromium");
     run(cargo_command()
         .args(["test", "--package", "outcomes-e2e"])
-        .env("OUTCOMES_DIST", &dist))?;
+        .env("OUTCOMES_DIST", &dist)
+        .env("OUTCOMES_SITE", &site))?;
 
     println!("\nall checks passed");
     Ok(())

@@ -24,6 +24,8 @@ pub fn build() -> Result<PathBuf> {
         &root.join("examples/plain-html"),
         &out.join("examples/plain-html"),
     )?;
+    write_samples(&out.join("samples"))?;
+    write_gallery(&out.join("templates.html"))?;
     println!("site written to {}", out.display());
     Ok(out)
 }
@@ -49,6 +51,76 @@ pub fn demo(args: &[String]) -> Result {
     println!("press Ctrl+C to stop");
     server.wait();
     Ok(())
+}
+
+/// Sample files the pages use: a finished conversation (for the review demo), the what-matters
+/// template (for the playground), and generated records (for the report page).
+fn write_samples(dir: &Path) -> Result {
+    use outcomes_core::{builtin, sample};
+    fs::create_dir_all(dir).map_err(|e| format!("could not create {}: {e}", dir.display()))?;
+    let (_, first) = sample::first_conversation();
+    let template = builtin::template("what-matters").map_err(|e| e.to_string())?;
+    let records: Vec<String> = (0..200).map(|n| sample::generated(n).to_json()).collect();
+    let files = [
+        ("first.record.json", first.to_json()),
+        (
+            "what-matters.template.json",
+            pretty(&template.to_canonical_json())?,
+        ),
+        ("records.ndjson", records.join("\n") + "\n"),
+    ];
+    for (name, text) in files {
+        fs::write(dir.join(name), text).map_err(|e| format!("could not write {name}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn pretty(json: &str) -> Result<String> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    serde_json::to_string_pretty(&value).map_err(|e| e.to_string())
+}
+
+/// The template gallery: every built-in template, outlined and running.
+fn write_gallery(path: &Path) -> Result {
+    use outcomes_core::builtin;
+    use outcomes_core::export::summary::escape;
+    let mut sections = String::new();
+    for name in builtin::names() {
+        let template = builtin::template(name).map_err(|e| e.to_string())?;
+        let text = |t: &outcomes_core::Text| escape(template.text(t, "en"));
+        sections.push_str(&format!(
+            "<section aria-labelledby=\"t-{name}\">\n<h2 id=\"t-{name}\">{}</h2>\n<p><code>template=\"{name}\"</code> · version {}</p>\n",
+            text(&template.title),
+            escape(&template.version)
+        ));
+        if let Some(description) = &template.description {
+            sections.push_str(&format!("<p>{}</p>\n", text(description)));
+        }
+        sections.push_str("<details><summary>Stages and prompts</summary><ol>\n");
+        for section in &template.sections {
+            sections.push_str(&format!("<li>{}<ul>", text(&section.title)));
+            for prompt in &section.prompts {
+                sections.push_str(&format!("<li>{}</li>", text(&prompt.text)));
+            }
+            sections.push_str("</ul></li>\n");
+        }
+        sections.push_str(&format!(
+            "</ol></details>\n<outcomes-conversation template=\"{name}\" storage-key=\"gallery-{name}\"></outcomes-conversation>\n</section>\n"
+        ));
+    }
+    let page = fs::read_to_string(workspace_root().join("www/modes.html"))
+        .map_err(|e| format!("could not read www/modes.html: {e}"))?;
+    // The gallery takes its frame (head, navigation) from another page, so they stay alike.
+    let (head, _) = page
+        .split_once("<main>")
+        .ok_or("www/modes.html has no <main>")?;
+    let head = head
+        .replace("<title>Modes:", "<title>Templates:")
+        .replace("  <script type=\"module\" src=\"modes.js\"></script>\n", "");
+    let html = format!(
+        "{head}<main>\n<h1>Built-in templates</h1>\n<p>Every prompt and note is our own writing. Each template below is running: try it.</p>\n{sections}</main>\n</body>\n</html>\n"
+    );
+    fs::write(path, html).map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
 /// Copies a folder's files into `to`, recursively, creating folders as needed.

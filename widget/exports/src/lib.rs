@@ -55,6 +55,67 @@ pub fn export_file(
     })
 }
 
+/// A report over many records: a text table, JSON and an SVG chart, and the records that could
+/// not be read (with their line and the reason).
+#[wasm_bindgen(getter_with_clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFiles {
+    pub table: String,
+    pub json: String,
+    pub svg: String,
+    pub problems: Vec<String>,
+}
+
+/// Reports over `records`: NDJSON (one record per line), or a JSON array of records, as of
+/// `as_of` (YYYY-MM-DD, for overdue actions). Records that a later one reviews are counted once.
+#[wasm_bindgen]
+pub fn report(records: &str, as_of: &str) -> Result<ReportFiles, String> {
+    use outcomes_core::report::Report;
+    use outcomes_core::Date;
+
+    let as_of = Date::parse(as_of).map_err(|e| e.to_string())?;
+    let lines = record_texts(records)?;
+    let mut problems = Vec::new();
+    let mut read = Vec::new();
+    for (line, text) in lines {
+        match Record::from_json(&text) {
+            Ok(record) => read.push(record),
+            Err(err) => problems.push(format!("record {line}: {err}")),
+        }
+    }
+    let mut report = Report::new(Report::builtin_templates(), as_of, 3);
+    report.superseded_by_reviews(read.iter().filter_map(|r| r.reviews.clone()));
+    for record in &read {
+        report.add(record);
+    }
+    Ok(ReportFiles {
+        table: report.to_table(),
+        json: report.to_json(),
+        svg: report.to_svg(),
+        problems,
+    })
+}
+
+/// Each record's text with its number (the line in NDJSON, the position in an array).
+fn record_texts(records: &str) -> Result<Vec<(usize, String)>, String> {
+    let trimmed = records.trim_start();
+    if trimmed.starts_with('[') {
+        let values: Vec<Box<serde_json::value::RawValue>> = serde_json::from_str(trimmed)
+            .map_err(|e| format!("the list of records could not be read: {e}"))?;
+        return Ok(values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (i + 1, v.get().to_owned()))
+            .collect());
+    }
+    Ok(records
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| (i + 1, line.to_owned()))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +144,37 @@ mod tests {
             "{}",
             &fhir.text[..80]
         );
+    }
+
+    #[test]
+    fn reports_over_ndjson_and_arrays_and_names_bad_lines() {
+        let good: Vec<String> = (0..20)
+            .map(|n| outcomes_core::sample::generated(n).to_json())
+            .collect();
+        let ndjson = format!(
+            "{}\nnot a record\n\n{}\n",
+            good[..10].join("\n"),
+            good[10..].join("\n")
+        );
+        let files = report(&ndjson, "2026-07-01").unwrap();
+        assert!(files.svg.starts_with("<svg"), "{}", &files.svg[..40]);
+        assert!(
+            files.json.contains("\"records\": 20,"),
+            "{}",
+            &files.json[..200]
+        );
+        assert_eq!(files.problems.len(), 1);
+        assert!(
+            files.problems[0].starts_with("record 11: "),
+            "{:?}",
+            files.problems
+        );
+        let array = format!("[{}]", good.join(","));
+        assert_eq!(report(&array, "2026-07-01").unwrap().json, files.json);
+        assert!(report("[1,", "2026-07-01")
+            .unwrap_err()
+            .contains("could not be read"));
+        assert!(report("", "soon").is_err());
     }
 
     #[test]

@@ -1,0 +1,108 @@
+//! The www site, as `cargo xtask www` builds it: the gallery runs every built-in template, the
+//! playground reports template problems where they are, the report page reads records.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
+use outcomes_e2e::{site_dir, Browser};
+use serde_json::json;
+
+fn assert_site_built() {
+    assert!(
+        site_dir().join("templates.html").is_file(),
+        "{} is not built: run `cargo xtask test` (or `cargo xtask www`)",
+        site_dir().display()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_gallery_runs_every_builtin_template() {
+    assert_site_built();
+    let browser = Browser::start().await;
+    browser.open("/site/templates.html").await;
+    let running = browser
+        .wait_for_js(
+            "every gallery widget showing its first stage",
+            "const all = [...document.querySelectorAll('outcomes-conversation')]; \
+             const titles = all.map(w => w.shadowRoot?.querySelector('.oc-section-title')?.textContent); \
+             return all.length === 6 && titles.every(Boolean) ? titles.length : null;",
+        )
+        .await;
+    assert_eq!(running, json!(6));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_playground_shows_problems_where_they_are_and_the_preview_when_fixed() {
+    assert_site_built();
+    let browser = Browser::start().await;
+    browser.open("/site/playground.html").await;
+    browser.in_widget("textarea").await;
+    let editor = browser
+        .client()
+        .find(fantoccini::Locator::Id("template-json"))
+        .await
+        .unwrap();
+    // Break the first prompt's kind.
+    browser
+        .js(
+            "const e = document.getElementById('template-json'); \
+             e.value = e.value.replace('\"kind\": \"text\"', '\"kind\": \"txt\"');",
+            vec![],
+        )
+        .await;
+    editor.send_keys(" ").await.unwrap();
+    let alert = browser
+        .in_widget("[role=alert]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(alert.contains("unknown variant `txt`"), "{alert}");
+    assert!(alert.contains("line "), "{alert}");
+    browser
+        .js(
+            "const e = document.getElementById('template-json'); \
+             e.value = e.value.replace('\"kind\": \"txt\"', '\"kind\": \"text\"');",
+            vec![],
+        )
+        .await;
+    editor.send_keys(" ").await.unwrap();
+    let label = browser.in_widget("label").await.text().await.unwrap();
+    assert_eq!(label, "What matters to you at the moment?");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_report_page_reads_records_and_draws_the_chart() {
+    assert_site_built();
+    let browser = Browser::start().await;
+    browser.open("/site/report.html").await;
+    browser
+        .wait_for_js(
+            "the report page ready",
+            "return document.getElementById('sample') !== null;",
+        )
+        .await;
+    let sample = browser
+        .client()
+        .find(fantoccini::Locator::Id("sample"))
+        .await
+        .unwrap();
+    // The module may still be loading the wasm: click until the table appears.
+    let table = browser
+        .wait_for_js(
+            "the report table",
+            "document.getElementById('sample').click(); \
+             const t = document.getElementById('report-table').textContent; \
+             return t.includes('200') ? t : null;",
+        )
+        .await;
+    assert!(table.as_str().unwrap().contains("200"), "{table}");
+    let svg = browser
+        .js(
+            "return document.querySelectorAll('#report-chart svg').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(svg, json!(1));
+    browser.close().await;
+}
