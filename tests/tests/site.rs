@@ -82,11 +82,6 @@ async fn the_report_page_reads_records_and_draws_the_chart() {
             "return document.getElementById('sample') !== null;",
         )
         .await;
-    let sample = browser
-        .client()
-        .find(fantoccini::Locator::Id("sample"))
-        .await
-        .unwrap();
     // The module may still be loading the wasm: click until the table appears.
     let table = browser
         .wait_for_js(
