@@ -10,6 +10,7 @@ pub mod components;
 mod download;
 mod hooks;
 mod host;
+mod i18n;
 mod outbox;
 mod present;
 mod setup;

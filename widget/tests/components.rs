@@ -616,3 +616,28 @@ async fn the_summary_offers_every_download_and_printing() {
         ]
     );
 }
+
+#[wasm_bindgen_test]
+async fn right_to_left_languages_mirror_the_layout() {
+    let inline = r#"<script type="application/json">
+        {"format_version": 1, "id": "ours", "version": "1", "default_lang": "en",
+         "title": {"en": "Our conversation", "ar": "محادثتنا"},
+         "sections": [{"id": "s", "title": {"en": "Start", "ar": "البداية"}, "prompts": [
+            {"id": "hopes", "kind": "text", "text": {"en": "Your hopes?", "ar": "ما هي آمالك؟"}}]}]}
+    </script>"#;
+    let w = Mounted::new(&[("lang", "ar")], inline).await;
+    assert_eq!(w.text("label"), "ما هي آمالك؟");
+    let root = w.find(".oc-conversation");
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&w.find("textarea"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("direction").unwrap(), "rtl");
+    let w = Mounted::new(&[("lang", "en")], inline).await;
+    assert_eq!(
+        w.find(".oc-conversation").get_attribute("dir").as_deref(),
+        Some("ltr")
+    );
+}

@@ -237,7 +237,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
     };
 
     html! {
-        <div class="oc-conversation" part="container" lang={props.setup.lang.clone()}>
+        <div class="oc-conversation" part="container" lang={props.setup.lang.clone()} dir={crate::i18n::direction(&props.setup.lang)}>
             <header class="oc-header">
                 <h2 class="oc-title" part="title">{ text(&template.title) }</h2>
                 <Progress stages={stages} current={position} on_go_to={on_go_to} />
