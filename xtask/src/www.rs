@@ -19,6 +19,7 @@ pub fn build() -> Result<PathBuf> {
         fs::remove_dir_all(&out).map_err(|e| format!("could not clear {}: {e}", out.display()))?;
     }
     copy_dir(&root.join("www"), &out)?;
+    frame_pages(&out)?;
     copy_dir(&dist, &out.join("dist"))?;
     copy_dir(
         &root.join("examples/plain-html"),
@@ -51,6 +52,55 @@ pub fn demo(args: &[String]) -> Result {
     println!("press Ctrl+C to stop");
     server.wait();
     Ok(())
+}
+
+/// Puts every page of the site in the one frame (`www/_frame.html`: head, navigation). A page is
+/// its `<main>` content after two comment lines naming its title and its module scripts:
+/// `<!-- title: … -->` and `<!-- scripts: a.js b.js -->`.
+fn frame_pages(out: &Path) -> Result {
+    let frame_path = out.join("_frame.html");
+    let frame = fs::read_to_string(&frame_path)
+        .map_err(|e| format!("could not read www/_frame.html: {e}"))?;
+    fs::remove_file(&frame_path).map_err(|e| e.to_string())?;
+    let entries = fs::read_dir(out).map_err(|e| e.to_string())?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "html") {
+            let page = fs::read_to_string(&path).map_err(|e| e.to_string())?;
+            let framed = frame_page(&frame, &page).map_err(|e| {
+                format!(
+                    "www/{}: {e}",
+                    path.file_name().unwrap_or_default().to_string_lossy()
+                )
+            })?;
+            fs::write(&path, framed).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+fn frame_page(frame: &str, page: &str) -> Result<String> {
+    let mut lines = page.splitn(3, '\n');
+    let field = |line: Option<&str>, name: &str| {
+        line.and_then(|l| l.trim().strip_prefix(&format!("<!-- {name}:")))
+            .and_then(|l| l.strip_suffix("-->"))
+            .map(str::trim)
+            .map(str::to_owned)
+            .ok_or(format!(
+                "the page must start with a `<!-- {name}: … -->` line"
+            ))
+    };
+    let title = field(lines.next(), "title")?;
+    let scripts = field(lines.next(), "scripts")?;
+    let main = lines.next().unwrap_or_default();
+    let scripts: String = scripts
+        .split_whitespace()
+        .map(|src| format!("  <script type=\"module\" src=\"{src}\"></script>\n"))
+        .collect();
+    Ok(frame
+        .replace("{{title}}", &title)
+        .replace("{{scripts}}", &scripts)
+        .replace("{{main}}", main.trim_end()))
 }
 
 /// Sample files the pages use: a finished conversation (for the review demo), the what-matters
@@ -108,18 +158,14 @@ fn write_gallery(path: &Path) -> Result {
             "</ol></details>\n<outcomes-conversation template=\"{name}\" storage-key=\"gallery-{name}\"></outcomes-conversation>\n</section>\n"
         ));
     }
-    let page = fs::read_to_string(workspace_root().join("www/modes.html"))
-        .map_err(|e| format!("could not read www/modes.html: {e}"))?;
-    // The gallery takes its frame (head, navigation) from another page, so they stay alike.
-    let (head, _) = page
-        .split_once("<main>")
-        .ok_or("www/modes.html has no <main>")?;
-    let head = head
-        .replace("<title>Modes:", "<title>Templates:")
-        .replace("  <script type=\"module\" src=\"modes.js\"></script>\n", "");
-    let html = format!(
-        "{head}<main>\n<h1>Built-in templates</h1>\n<p>Every prompt and note is our own writing. Each template below is running: try it.</p>\n{sections}</main>\n</body>\n</html>\n"
+    let frame = fs::read_to_string(workspace_root().join("www/_frame.html"))
+        .map_err(|e| format!("could not read www/_frame.html: {e}"))?;
+    let page = format!(
+        "<!-- title: Templates -->\n<!-- scripts: dist/outcomes-widget.js -->\n\
+         <h1>Built-in templates</h1>\n<p>Every prompt and note is our own writing. Each template \
+         below is running: try it.</p>\n{sections}"
     );
+    let html = frame_page(&frame, &page)?;
     fs::write(path, html).map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
