@@ -118,6 +118,8 @@ pub const RATING_BY_PRACTITIONER: &str = "The practitioner's";
 pub const RATING_WHY: &str = "Why? In their words";
 pub const RATING_KEEP: &str = "Keep this view";
 pub const RATING_CHOOSE_FIRST: &str = "Choose a point on the scale first.";
+pub const RATING_NOT_KEPT: &str =
+    "Not kept yet: say why if you can, then choose \u{201c}Keep this view\u{201d} to add it to the record.";
 pub const RATING_KEPT: &str = "Kept. Earlier views stay in the record.";
 pub const RATING_HISTORY: &str = "Said so far";
 pub const RATING_NONE_YET: &str = "Nothing said about this yet.";

@@ -737,9 +737,14 @@ async fn ratings_keep_the_reason_and_who_and_both_views_when_they_differ() {
     let before = w.events("outcomes-change").len();
 
     w.click(".oc-scale input[value=partly-met]").await;
+    assert!(
+        w.text(".oc-rating-note").starts_with("Not kept yet"),
+        "a point chosen but not kept is said plainly"
+    );
     w.type_into(".oc-why", "I see him most weeks, not all")
         .await;
     w.click(".oc-keep-rating").await;
+    assert!(w.text(".oc-rating-note").starts_with("Kept."));
     assert_eq!(w.events("outcomes-change").len(), before + 1);
 
     w.click(".oc-who input[value=practitioner]").await;
@@ -906,9 +911,9 @@ async fn choices_are_radio_buttons_or_checkboxes() {
         w.find("fieldset.oc-choice legend").text_content().unwrap(),
         "Which of these best describes your work?"
     );
-    w.click("input[name=oc-prompt-role-choice][value=social-care]")
+    w.click("input[name=oc-choice-role-choice][value=social-care]")
         .await;
-    w.click("input[name=oc-prompt-role-choice][value=health]")
+    w.click("input[name=oc-choice-role-choice][value=health]")
         .await;
     assert_accessible(&w);
     assert_eq!(
