@@ -188,7 +188,7 @@ pub const CONSENT_GIVEN: &str = "Yes, agreed";
 pub const CONSENT_REFUSED: &str = "No, not agreed";
 pub const CONSENT_WHO: &str = "Who is answering?";
 pub const CONSENT_ANSWER: &str = "The answer";
-pub const NOT_CHOSEN: &str = "Not chosen yet";
+pub const NOT_CHOSEN: &str = "Not answered yet";
 
 /// "Agreed by the person on 2026-11-26".
 pub fn consent_summary(given: bool, by: &str, date: &str) -> String {

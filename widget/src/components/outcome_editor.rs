@@ -26,6 +26,10 @@ pub struct OutcomeEditorProps {
     pub number: usize,
     #[prop_or_default]
     pub tag_groups: Vec<TagGroup>,
+    /// Every tag the template knows (all its outcome sets): tags of a carried outcome that this
+    /// template does not know cannot be kept when it is retagged here (the core refuses them).
+    #[prop_or_default]
+    pub known_tags: Vec<Id>,
     /// Focus the words when this becomes true (a new outcome).
     #[prop_or_default]
     pub focus: bool,
@@ -68,13 +72,13 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
         let checked = outcome.tags.contains(&tag.id);
         let on_change = {
             let (id, tag_id, current) = (outcome.id.clone(), tag.id.clone(), outcome.tags.clone());
-            let all_tags = all_tags.clone();
+            let (all_tags, known) = (all_tags.clone(), props.known_tags.clone());
             props.on_action.reform(move |e: Event| {
                 let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                // In the outcome set's order; tags from elsewhere (a carried outcome) kept first.
+                // In the outcome set's order; tags from the template's other sets kept first.
                 let mut tags: Vec<Id> = current
                     .iter()
-                    .filter(|t| !all_tags.contains(t))
+                    .filter(|t| !all_tags.contains(t) && known.contains(t))
                     .cloned()
                     .collect();
                 tags.extend(
