@@ -90,6 +90,7 @@ pub const OUTCOME_REMOVE_CONFIRM: &str =
     "Take this outcome out of the record? Its words go; the record keeps a note that it was removed, by whom and when.";
 pub const REMOVE_YES: &str = "Yes, remove it";
 pub const REMOVE_NO: &str = "No, keep it";
+pub const OUTCOME_WEIGHT: &str = "How much this matters compared with the others (1 or more)";
 pub const OUTCOME_ACHIEVE_SHORT: &str = "to change or achieve";
 pub const OUTCOME_MAINTAIN_SHORT: &str = "to keep as it is";
 

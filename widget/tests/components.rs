@@ -981,3 +981,31 @@ async fn every_built_in_template_renders_every_stage_accessibly() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+async fn goal_attainment_outcomes_take_a_weight() {
+    let w = Mounted::new(&[("template", "goal-attainment")], "").await;
+    w.click(".oc-outcomes .oc-add").await;
+    w.type_into(".oc-outcome-words", "Walk to the post office")
+        .await;
+    assert!(
+        w.record()["outcomes"][0].get("weight").is_none(),
+        "1 unless said"
+    );
+    w.fill(".oc-outcome-weight", "0").await;
+    assert!(
+        w.record()["outcomes"][0].get("weight").is_none(),
+        "0 is no weight"
+    );
+    w.fill(".oc-outcome-weight", "3").await;
+    assert_eq!(w.record()["outcomes"][0]["weight"], 3);
+    assert_accessible(&w);
+
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.stage(4).await;
+    w.click(".oc-outcomes .oc-add").await;
+    assert!(
+        w.all(".oc-outcome-weight").is_empty(),
+        "only where goals are scored"
+    );
+}

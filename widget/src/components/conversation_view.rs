@@ -160,6 +160,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                             hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
                             outcomes={conversation.record().outcomes.clone()}
                             tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), lang)}
+                            weighted={template.scales.iter().any(|s| s.goal_attainment)}
                             known_tags={template.outcome_sets.iter().flat_map(|s| s.tags.iter().map(|t| t.id.clone())).collect::<Vec<_>>()}
                             by={present::remover(conversation.record())} on_action={apply.clone()} />
                     },

@@ -30,6 +30,9 @@ pub struct OutcomeEditorProps {
     /// template does not know cannot be kept when it is retagged here (the core refuses them).
     #[prop_or_default]
     pub known_tags: Vec<Id>,
+    /// Offer a weight (Goal Attainment Scaling templates).
+    #[prop_or_default]
+    pub weighted: bool,
     /// Focus the words when this becomes true (a new outcome).
     #[prop_or_default]
     pub focus: bool,
@@ -128,6 +131,19 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
             </label>
         }
     };
+    let on_weight = {
+        let (id, on_action) = (outcome.id.clone(), props.on_action.clone());
+        // Only whole numbers from 1 are weights; anything else waits for the person to finish.
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(weight) = value.trim().parse::<u32>().ok().filter(|w| *w >= 1) {
+                on_action.emit(Action::SetOutcomeWeight {
+                    outcome: id.clone(),
+                    weight,
+                });
+            }
+        })
+    };
     let on_remove = {
         let id = outcome.id.clone();
         props.on_remove.reform(move |()| id.clone())
@@ -154,6 +170,13 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
                 { kind_radio(OutcomeKind::Achieve, strings::OUTCOME_ACHIEVE) }
                 { kind_radio(OutcomeKind::Maintain, strings::OUTCOME_MAINTAIN) }
             </fieldset>
+            if props.weighted {
+                <div class="oc-field oc-weight">
+                    <label for={format!("{base}-weight")}>{ strings::OUTCOME_WEIGHT }</label>
+                    <input id={format!("{base}-weight")} type="number" min="1" step="1" inputmode="numeric"
+                        class="oc-answer oc-outcome-weight" value={outcome.weight.to_string()} onchange={on_weight} />
+                </div>
+            }
             <ConfirmRemove label={strings::outcome_remove(props.number)} question={strings::OUTCOME_REMOVE_CONFIRM} on_remove={on_remove} />
         </li>
     }
