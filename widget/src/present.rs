@@ -242,6 +242,7 @@ pub fn summary(
                                 AttrValue::from(chosen.join("; "))
                             }),
                         ratings: Vec::new(),
+                        chart: Vec::new(),
                     }),
                     PromptKind::Consent { statement } => Some(SummaryAnswer {
                         prompt: text(statement),
@@ -250,6 +251,7 @@ pub fn summary(
                                 .into()
                         }),
                         ratings: Vec::new(),
+                        chart: Vec::new(),
                     }),
                     PromptKind::Rating {
                         rates: Rates::Prompt,
@@ -264,6 +266,13 @@ pub fn summary(
                                 .get(&prompt.id)
                                 .map_or(&[], Vec::as_slice),
                             lang,
+                        ),
+                        chart: chart(
+                            conversation,
+                            record
+                                .prompt_ratings
+                                .get(&prompt.id)
+                                .map_or(&[], Vec::as_slice),
                         ),
                     }),
                     _ => None,

@@ -828,6 +828,7 @@ async fn a_statement_that_rates_itself_keeps_each_view() {
     assert!(w
         .text(".oc-summary")
         .contains("Mostly, when the chair keeps time"));
+    assert_eq!(w.all(".oc-summary .oc-chart circle").len(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -202,6 +202,12 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                             if let Some(hint) = prompt.hint.as_ref().map(text) {
                                 <p class="oc-hint">{ hint }</p>
                             }
+                            if let Some(guidance) = prompt.guidance.as_ref().map(text) {
+                                <details class="oc-guidance" part="guidance">
+                                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
+                                    <p>{ guidance }</p>
+                                </details>
+                            }
                         </div>
                     },
                 }) }
