@@ -216,8 +216,9 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
         None => {
             let summary = present::summary(&conversation, lang);
             html! {
-            <SummaryView sections={summary.0} outcomes={summary.1} actions={summary.2} finished={conversation.record().status != Status::Draft}
-                heading_ref={heading_ref.clone()} on_finish={on_finish} />
+                <SummaryView sections={summary.0} outcomes={summary.1} actions={summary.2}
+                    finished={conversation.record().status != Status::Draft}
+                    heading_ref={heading_ref.clone()} on_finish={on_finish} />
             }
         }
     };
