@@ -78,7 +78,8 @@ pub const OUTCOMES_EMPTY: &str =
     "Nothing written down yet. When the person is ready, write their first outcome just as they say it.";
 pub const OUTCOME_ADD_FIRST: &str = "Write down the first outcome";
 pub const OUTCOME_ADD: &str = "Add another outcome";
-pub const OUTCOME_TAGS: &str = "What is this about? Choose any that fit, or none";
+pub const OUTCOME_TAGS_OPEN: &str = "What is this about? (optional)";
+pub const OUTCOME_TAGS: &str = "Choose any that fit, or none";
 pub const OUTCOME_KIND: &str = "Is this about a change, or about keeping things as they are?";
 pub const OUTCOME_ACHIEVE: &str = "Something to change or achieve";
 pub const OUTCOME_MAINTAIN: &str = "Something to keep as it is";

@@ -617,6 +617,10 @@ async fn outcomes_keep_the_persons_words_then_tags_and_kind_and_removal_is_recor
         Some(w.find(".oc-outcome-words")),
         "focus moves to the new outcome's words"
     );
+    assert!(
+        w.all(".oc-tags-details[open]").is_empty(),
+        "tags wait until asked for: words first"
+    );
     let words = "  Get back to the bowling club — <b>Tuesdays</b>\nwith Jim  ";
     w.type_into(".oc-outcome-words", words).await;
     let groups: Vec<String> = w
@@ -632,6 +636,13 @@ async fn outcomes_keep_the_persons_words_then_tags_and_kind_and_removal_is_recor
     w.click(".oc-chip-box[value=things-to-do]").await;
     w.click(".oc-kind input[value=maintain]").await;
     assert_accessible(&w);
+    w.stage(3).await;
+    w.stage(4).await;
+    assert_eq!(
+        w.all(".oc-tags-details[open]").len(),
+        1,
+        "an outcome with tags shows them when it comes back on screen"
+    );
 
     let record = w.record();
     let outcome = &record["outcomes"][0];

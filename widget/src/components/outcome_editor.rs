@@ -47,6 +47,12 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
     let outcome = &props.outcome;
     let base = format!("oc-outcome-{}", outcome.id);
     let words_ref = use_node_ref();
+    // Tags come after the words and only on request: open at first only when some are chosen,
+    // then left as the practitioner leaves it.
+    let tags_open = {
+        let tagged = !outcome.tags.is_empty();
+        *use_state(move || tagged)
+    };
     {
         let words_ref = words_ref.clone();
         use_effect_with(props.focus, move |focus| {
@@ -155,6 +161,8 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
             <textarea id={words_id} class="oc-answer oc-outcome-words" rows="3" ref={words_ref}
                 value={outcome.words.clone()} oninput={on_words} />
             if !props.tag_groups.is_empty() {
+                <details class="oc-tags-details" open={tags_open}>
+                <summary>{ strings::OUTCOME_TAGS_OPEN }</summary>
                 <fieldset class="oc-tags">
                     <legend>{ strings::OUTCOME_TAGS }</legend>
                     { for props.tag_groups.iter().map(|group| html! {
@@ -164,6 +172,7 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
                         </fieldset>
                     }) }
                 </fieldset>
+                </details>
             }
             <fieldset class="oc-kind">
                 <legend>{ strings::OUTCOME_KIND }</legend>
