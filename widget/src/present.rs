@@ -242,6 +242,7 @@ pub fn summary(
                                 AttrValue::from(chosen.join("; "))
                             }),
                         ratings: Vec::new(),
+                        chart: Vec::new(),
                     }),
                     PromptKind::Consent { statement } => Some(SummaryAnswer {
                         prompt: text(statement),
@@ -250,6 +251,7 @@ pub fn summary(
                                 .into()
                         }),
                         ratings: Vec::new(),
+                        chart: Vec::new(),
                     }),
                     PromptKind::Rating {
                         rates: Rates::Prompt,
@@ -264,6 +266,13 @@ pub fn summary(
                                 .get(&prompt.id)
                                 .map_or(&[], Vec::as_slice),
                             lang,
+                        ),
+                        chart: chart(
+                            conversation,
+                            record
+                                .prompt_ratings
+                                .get(&prompt.id)
+                                .map_or(&[], Vec::as_slice),
                         ),
                     }),
                     _ => None,
@@ -314,4 +323,128 @@ pub fn summary(
         })
         .collect();
     (sections, outcomes, actions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use outcomes_core::{builtin, Action, RecordId, Timestamp};
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap()
+    }
+
+    fn conversation(template: &str) -> Conversation {
+        Conversation::start(
+            builtin::template(template).unwrap(),
+            RecordId::new("r1").unwrap(),
+            Timestamp::parse("2026-11-26T10:00:00Z").unwrap(),
+        )
+    }
+
+    fn apply(c: &mut Conversation, action: Action) {
+        c.apply(action, Timestamp::parse("2026-11-26T10:05:00Z").unwrap())
+            .unwrap();
+    }
+
+    fn rate(c: &mut Conversation, value: &str, by: &str) {
+        apply(
+            c,
+            Action::Rate {
+                prompt: id("now"),
+                outcome: Some(id("o-1")),
+                value: id(value),
+                reason: format!("{by} says {value}"),
+                by: id(by),
+            },
+        );
+    }
+
+    #[test]
+    fn tags_are_grouped_in_the_sets_order() {
+        let c = conversation("what-matters");
+        let groups = tag_groups(&c, Some(&id("talking-points")), "en");
+        let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Quality of life", "How support is given", "Change"]
+        );
+        assert_eq!(groups[0].tags[0].label.as_str(), "Feeling safe");
+        assert!(tag_groups(&c, None, "en").is_empty());
+    }
+
+    #[test]
+    fn the_chart_places_scored_ratings_and_tells_the_person_from_others() {
+        let mut c = conversation("what-matters");
+        apply(
+            &mut c,
+            Action::AddOutcome {
+                id: id("o-1"),
+                words: "See Jim".into(),
+                kind: OutcomeKind::Maintain,
+                tags: vec![id("seeing-people")],
+            },
+        );
+        rate(&mut c, "partly-met", "person");
+        rate(&mut c, "not-met", "practitioner");
+        rate(&mut c, "no-longer-relevant", "person");
+        rate(&mut c, "met", "person");
+        let points = chart(&c, &c.record().outcomes[0].ratings);
+        assert_eq!(
+            points,
+            [
+                ChartPoint {
+                    level: 0.5,
+                    by_person: true
+                },
+                ChartPoint {
+                    level: 0.0,
+                    by_person: false
+                },
+                ChartPoint {
+                    level: 1.0,
+                    by_person: true
+                },
+            ],
+            "a point without a score is listed, not drawn"
+        );
+        let (_, outcomes, _) = summary(&c, "en");
+        assert_eq!(outcomes[0].words.as_str(), "See Jim");
+        assert_eq!(outcomes[0].tags[0].as_str(), "Seeing people");
+        assert_eq!(outcomes[0].kind.as_str(), strings::OUTCOME_MAINTAIN_SHORT);
+        assert_eq!(outcomes[0].ratings.len(), 4, "every rating is listed");
+        assert_eq!(outcomes[0].ratings[1].by.as_str(), "the practitioner");
+        assert_eq!(outcomes[0].ratings[1].value.as_str(), "Not met");
+    }
+
+    #[test]
+    fn raters_start_with_the_person_and_removal_is_by_the_practitioner() {
+        let c = conversation("what-matters");
+        let raters = raters(c.record());
+        assert_eq!(raters[0].0, id("person"));
+        assert_eq!(raters[1].1.as_str(), strings::RATING_BY_PRACTITIONER);
+        assert_eq!(remover(c.record()), id("practitioner"));
+    }
+
+    #[test]
+    fn the_summary_names_chosen_options_and_linked_outcomes() {
+        let mut c = conversation("member-evaluation");
+        apply(
+            &mut c,
+            Action::SetChoice {
+                prompt: id("role"),
+                options: vec![id("housing")],
+            },
+        );
+        let (sections, _, actions) = summary(&c, "en");
+        assert_eq!(
+            sections[0].answers[0]
+                .answer
+                .as_ref()
+                .map(AttrValue::as_str),
+            Some("Housing")
+        );
+        assert_eq!(sections[0].answers[1].answer, None);
+        assert!(actions.is_empty());
+    }
 }

@@ -91,7 +91,8 @@ pub const OUTCOMES_EMPTY: &str =
     "Nothing written down yet. When the person is ready, write their first outcome just as they say it.";
 pub const OUTCOME_ADD_FIRST: &str = "Write down the first outcome";
 pub const OUTCOME_ADD: &str = "Add another outcome";
-pub const OUTCOME_TAGS: &str = "What is this about? Choose any that fit, or none";
+pub const OUTCOME_TAGS_OPEN: &str = "What is this about? (optional)";
+pub const OUTCOME_TAGS: &str = "Choose any that fit, or none";
 pub const OUTCOME_KIND: &str = "Is this about a change, or about keeping things as they are?";
 pub const OUTCOME_ACHIEVE: &str = "Something to change or achieve";
 pub const OUTCOME_MAINTAIN: &str = "Something to keep as it is";
@@ -103,6 +104,7 @@ pub const OUTCOME_REMOVE_CONFIRM: &str =
     "Take this outcome out of the record? Its words go; the record keeps a note that it was removed, by whom and when.";
 pub const REMOVE_YES: &str = "Yes, remove it";
 pub const REMOVE_NO: &str = "No, keep it";
+pub const OUTCOME_WEIGHT: &str = "How much this matters compared with the others (1 or more)";
 pub const OUTCOME_ACHIEVE_SHORT: &str = "to change or achieve";
 pub const OUTCOME_MAINTAIN_SHORT: &str = "to keep as it is";
 
@@ -131,6 +133,8 @@ pub const RATING_BY_PRACTITIONER: &str = "The practitioner's";
 pub const RATING_WHY: &str = "Why? In their words";
 pub const RATING_KEEP: &str = "Keep this view";
 pub const RATING_CHOOSE_FIRST: &str = "Choose a point on the scale first.";
+pub const RATING_NOT_KEPT: &str =
+    "Not kept yet: say why if you can, then choose \u{201c}Keep this view\u{201d} to add it to the record.";
 pub const RATING_KEPT: &str = "Kept. Earlier views stay in the record.";
 pub const RATING_HISTORY: &str = "Said so far";
 pub const RATING_NONE_YET: &str = "Nothing said about this yet.";
@@ -199,7 +203,7 @@ pub const CONSENT_GIVEN: &str = "Yes, agreed";
 pub const CONSENT_REFUSED: &str = "No, not agreed";
 pub const CONSENT_WHO: &str = "Who is answering?";
 pub const CONSENT_ANSWER: &str = "The answer";
-pub const NOT_CHOSEN: &str = "Not chosen yet";
+pub const NOT_CHOSEN: &str = "Not answered yet";
 
 /// "Agreed by the person on 2026-11-26".
 pub fn consent_summary(given: bool, by: &str, date: &str) -> String {

@@ -124,6 +124,39 @@ impl Mounted {
         yew::scheduler::flush().await;
     }
 
+    /// Types into a one-line or date input, as a person would: `input`, then `change`.
+    async fn fill(&self, css: &str, text: &str) {
+        let field: web_sys::HtmlInputElement = self.find(css).unchecked_into();
+        field.set_value(text);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        for name in ["input", "change"] {
+            field
+                .dispatch_event(&Event::new_with_event_init_dict(name, &init).unwrap())
+                .unwrap();
+        }
+        yew::scheduler::flush().await;
+    }
+
+    /// The record in the latest `outcomes-change` event.
+    fn record(&self) -> Value {
+        self.events("outcomes-change")
+            .last()
+            .expect("the record changed")["record"]
+            .clone()
+    }
+
+    /// The element with focus inside the widget.
+    fn focused(&self) -> Option<Element> {
+        self.root.active_element()
+    }
+
+    /// Shows stage `n` (1 for the first) through the jump list.
+    async fn stage(&self, n: usize) {
+        self.click(&format!(".oc-stages li:nth-child({n}) button"))
+            .await;
+    }
+
     async fn click(&self, css: &str) {
         self.find(css).unchecked_into::<HtmlElement>().click();
         yew::scheduler::flush().await;
@@ -639,5 +672,458 @@ async fn right_to_left_languages_mirror_the_layout() {
     assert_eq!(
         w.find(".oc-conversation").get_attribute("dir").as_deref(),
         Some("ltr")
+    );
+}
+
+/// Every control has a label, every radio button sits in a fieldset with a legend, and nothing
+/// is styled inline (the host page's CSP blocks `style` attributes).
+fn assert_accessible(w: &Mounted) {
+    for field in w.all("input, textarea, select") {
+        let wrapped = field.closest("label").unwrap().is_some();
+        let labelled = !field.id().is_empty()
+            && w.root
+                .query_selector(&format!("label[for=\"{}\"]", field.id()))
+                .unwrap()
+                .is_some();
+        assert!(wrapped || labelled, "no label for {}", field.outer_html());
+        if field.get_attribute("type").as_deref() == Some("radio") {
+            let fieldset = field.closest("fieldset").unwrap();
+            assert!(
+                fieldset.is_some_and(|f| f.query_selector("legend").unwrap().is_some()),
+                "a radio button outside a fieldset with a legend: {}",
+                field.outer_html()
+            );
+        }
+    }
+    assert!(w.all("[style]").is_empty(), "no inline styles");
+}
+
+fn is_made_id(id: &Value, prefix: &str) -> bool {
+    let id = id.as_str().unwrap_or_default();
+    id.strip_prefix(prefix).is_some_and(|hex| {
+        hex.len() == 8
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+#[wasm_bindgen_test]
+async fn outcomes_keep_the_persons_words_then_tags_and_kind_and_removal_is_recorded() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.stage(4).await;
+    assert!(w
+        .text(".oc-outcomes .oc-empty")
+        .contains("Nothing written down yet"));
+    assert!(w.all(".oc-outcome").is_empty());
+    w.click(".oc-outcomes .oc-add").await;
+    assert_eq!(w.all(".oc-outcome").len(), 1);
+    assert_eq!(
+        w.focused(),
+        Some(w.find(".oc-outcome-words")),
+        "focus moves to the new outcome's words"
+    );
+    assert!(
+        w.all(".oc-tags-details[open]").is_empty(),
+        "tags wait until asked for: words first"
+    );
+    let words = "  Get back to the bowling club — <b>Tuesdays</b>\nwith Jim  ";
+    w.type_into(".oc-outcome-words", words).await;
+    let groups: Vec<String> = w
+        .all(".oc-tag-group legend")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        ["Quality of life", "How support is given", "Change"]
+    );
+    w.click(".oc-chip-box[value=seeing-people]").await;
+    w.click(".oc-chip-box[value=things-to-do]").await;
+    w.click(".oc-kind input[value=maintain]").await;
+    assert_accessible(&w);
+    w.stage(3).await;
+    w.stage(4).await;
+    assert_eq!(
+        w.all(".oc-tags-details[open]").len(),
+        1,
+        "an outcome with tags shows them when it comes back on screen"
+    );
+
+    let record = w.record();
+    let outcome = &record["outcomes"][0];
+    assert_eq!(outcome["words"], words, "the person's words, verbatim");
+    assert_eq!(
+        outcome["tags"],
+        serde_json::json!(["things-to-do", "seeing-people"]),
+        "tags in the outcome set's order"
+    );
+    assert_eq!(outcome["kind"], "maintain");
+    assert!(is_made_id(&outcome["id"], "o-"), "{}", outcome["id"]);
+    let first_id = outcome["id"].clone();
+
+    w.click(".oc-chip-box[value=things-to-do]").await;
+    assert_eq!(
+        w.record()["outcomes"][0]["tags"],
+        serde_json::json!(["seeing-people"])
+    );
+
+    w.click(".oc-outcomes .oc-add").await;
+    let fields = w.all(".oc-outcome-words");
+    assert_eq!(fields.len(), 2);
+    assert_eq!(w.focused(), Some(fields[1].clone()));
+    assert_eq!(
+        w.find(".oc-outcome:nth-child(2) .oc-outcome-label")
+            .text_content()
+            .unwrap(),
+        "Outcome 2, in the person's own words"
+    );
+    w.type_into(
+        ".oc-outcome:nth-child(2) .oc-outcome-words",
+        "Stay in my own flat",
+    )
+    .await;
+
+    // Removing asks first; declining keeps it.
+    w.click(".oc-outcome:first-child .oc-remove").await;
+    assert!(w
+        .text(".oc-confirm")
+        .contains("Take this outcome out of the record?"));
+    assert_eq!(w.focused(), Some(w.find(".oc-confirm-no")));
+    w.click(".oc-confirm-no").await;
+    assert!(w.all(".oc-confirm").is_empty());
+    assert_eq!(
+        w.focused(),
+        Some(w.find(".oc-outcome:first-child .oc-remove"))
+    );
+    assert_eq!(w.record()["outcomes"].as_array().unwrap().len(), 2);
+
+    w.click(".oc-outcome:first-child .oc-remove").await;
+    w.click(".oc-confirm-yes").await;
+    let record = w.record();
+    let outcomes = record["outcomes"].as_array().unwrap();
+    assert_eq!(outcomes.len(), 1);
+    assert_eq!(outcomes[0]["words"], "Stay in my own flat");
+    assert_eq!(record["removed"][0]["what"], "outcome");
+    assert_eq!(record["removed"][0]["id"], first_id);
+    assert_eq!(record["removed"][0]["by"], "practitioner");
+    assert!(
+        !record.to_string().contains("bowling"),
+        "the removed words are gone from the record"
+    );
+    assert_eq!(
+        w.focused(),
+        Some(w.find(".oc-outcomes .oc-add")),
+        "after removal, focus goes to the add button"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ratings_keep_the_reason_and_who_and_both_views_when_they_differ() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.stage(4).await;
+    assert!(w
+        .text(".oc-ratings .oc-empty")
+        .contains("No outcomes are written down yet"));
+    w.click(".oc-outcomes .oc-add").await;
+    w.type_into(".oc-outcome-words", "See my grandson every week")
+        .await;
+    assert_eq!(w.text(".oc-rating-subject"), "See my grandson every week");
+    assert!(
+        w.find(".oc-rating .oc-who input[value=person]")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .checked(),
+        "the person's view is asked for first"
+    );
+    let points: Vec<String> = w
+        .all(".oc-rating .oc-scale label")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        points,
+        ["Met", "Partly met", "Not met", "No longer matters"]
+    );
+    assert_eq!(w.text(".oc-scale legend"), "How far is this outcome met?");
+
+    w.click(".oc-keep-rating").await;
+    assert_eq!(
+        w.text(".oc-rating-note"),
+        "Choose a point on the scale first."
+    );
+    let before = w.events("outcomes-change").len();
+
+    w.click(".oc-scale input[value=partly-met]").await;
+    assert!(
+        w.text(".oc-rating-note").starts_with("Not kept yet"),
+        "a point chosen but not kept is said plainly"
+    );
+    w.type_into(".oc-why", "I see him most weeks, not all")
+        .await;
+    w.click(".oc-keep-rating").await;
+    assert!(w.text(".oc-rating-note").starts_with("Kept."));
+    assert_eq!(w.events("outcomes-change").len(), before + 1);
+
+    w.click(".oc-who input[value=practitioner]").await;
+    w.click(".oc-scale input[value=not-met]").await;
+    w.type_into(".oc-why", "Visits stopped in October").await;
+    w.click(".oc-keep-rating").await;
+    assert_accessible(&w);
+
+    let record = w.record();
+    let ratings = record["outcomes"][0]["ratings"].as_array().unwrap();
+    assert_eq!(ratings.len(), 2, "both views kept");
+    assert_eq!(ratings[0]["by"], "person");
+    assert_eq!(ratings[0]["value"], "partly-met");
+    assert_eq!(ratings[0]["reason"], "I see him most weeks, not all");
+    assert_eq!(ratings[1]["by"], "practitioner");
+    assert_eq!(ratings[1]["value"], "not-met");
+    assert_eq!(ratings[1]["reason"], "Visits stopped in October");
+    assert_eq!(ratings[1]["scale"], "met");
+
+    let history: Vec<String> = w
+        .all(".oc-rating .oc-rating-line")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(history.len(), 2);
+    assert!(
+        history[0].starts_with("Partly met: the person, "),
+        "{history:?}"
+    );
+    assert!(history[0].contains("I see him most weeks, not all"));
+    assert!(
+        history[1].starts_with("Not met: the practitioner, "),
+        "{history:?}"
+    );
+    assert_eq!(
+        w.find(".oc-why")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "",
+        "ready for the next view"
+    );
+
+    // The summary: words first, then tags and kind, the chart and every rating.
+    w.click(".oc-stages li:last-child button").await;
+    assert_eq!(w.text(".oc-outcome-said"), "See my grandson every week");
+    assert_eq!(w.text(".oc-outcome-kind"), "to change or achieve");
+    assert_eq!(w.all(".oc-chart circle").len(), 1, "the person's view");
+    assert_eq!(w.all(".oc-chart rect").len(), 1, "the practitioner's view");
+    assert!(w
+        .find(".oc-chart")
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("2 ratings"));
+    assert_eq!(w.all(".oc-summary-outcome .oc-rating-line").len(), 2);
+    assert!(w
+        .text(".oc-summary-outcome")
+        .contains("Visits stopped in October"));
+    assert_accessible(&w);
+}
+
+#[wasm_bindgen_test]
+async fn a_statement_that_rates_itself_keeps_each_view() {
+    let w = Mounted::new(&[("template", "member-evaluation")], "").await;
+    w.stage(2).await;
+    assert_eq!(w.all(".oc-rating").len(), 3, "one per statement");
+    assert!(
+        w.all(".oc-rating-subject").is_empty(),
+        "the statement is the prompt"
+    );
+    w.click(".oc-rating input[value=mostly]").await;
+    w.type_into(".oc-rating .oc-why", "Mostly, when the chair keeps time")
+        .await;
+    w.click(".oc-rating .oc-keep-rating").await;
+    assert_accessible(&w);
+    let record = w.record();
+    let ratings = &record["prompt_ratings"]["opinions-valued"];
+    assert_eq!(ratings[0]["value"], "mostly");
+    assert_eq!(ratings[0]["by"], "person");
+    assert_eq!(ratings[0]["reason"], "Mostly, when the chair keeps time");
+    w.click(".oc-stages li:last-child button").await;
+    assert!(w
+        .text(".oc-summary")
+        .contains("Mostly, when the chair keeps time"));
+    assert_eq!(w.all(".oc-summary .oc-chart circle").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn agreed_actions_say_what_who_when_and_link_to_outcomes() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.stage(4).await;
+    w.click(".oc-outcomes .oc-add").await;
+    w.type_into(".oc-outcome-words", "Get out to the shops on my own")
+        .await;
+    let outcome_id = w.record()["outcomes"][0]["id"].clone();
+
+    w.stage(5).await;
+    assert!(w
+        .text(".oc-actions .oc-empty")
+        .contains("No actions agreed yet"));
+    w.click(".oc-actions .oc-add").await;
+    assert_eq!(w.focused(), Some(w.find(".oc-action-what")));
+    w.type_into(".oc-action-what", "Try the bus to the shops with Jean")
+        .await;
+    w.fill(".oc-action-who", "Me and Jean next door").await;
+    w.fill(".oc-action-when", "2026-12-24").await;
+    w.click(&format!(
+        ".oc-action-outcomes input[value={}]",
+        outcome_id.as_str().unwrap()
+    ))
+    .await;
+    w.click(".oc-action-done").await;
+    assert_accessible(&w);
+
+    let record = w.record();
+    let action = &record["actions"][0];
+    assert!(is_made_id(&action["id"], "a-"), "{}", action["id"]);
+    assert_eq!(action["what"], "Try the bus to the shops with Jean");
+    assert_eq!(action["who"], "Me and Jean next door");
+    assert_eq!(action["by_when"], "2026-12-24");
+    assert_eq!(action["outcomes"], serde_json::json!([outcome_id]));
+    assert!(action["done"].is_string(), "marked done with a time");
+
+    w.click(".oc-action-done").await;
+    assert!(
+        w.record()["actions"][0].get("done").is_none(),
+        "not done after all"
+    );
+
+    w.click(".oc-actions .oc-add").await;
+    assert_eq!(w.focused(), Some(w.all(".oc-action-what")[1].clone()));
+    w.type_into(
+        ".oc-action:nth-child(2) .oc-action-what",
+        "Ring the council",
+    )
+    .await;
+    let second = w.record()["actions"][1]["id"].clone();
+    w.click(".oc-action:nth-child(2) .oc-remove").await;
+    w.click(".oc-confirm-yes").await;
+    let record = w.record();
+    assert_eq!(record["actions"].as_array().unwrap().len(), 1);
+    assert_eq!(record["removed"][0]["what"], "action");
+    assert_eq!(record["removed"][0]["id"], second);
+    assert_eq!(record["removed"][0]["by"], "practitioner");
+    assert_eq!(w.focused(), Some(w.find(".oc-actions .oc-add")));
+
+    w.click(".oc-stages li:last-child button").await;
+    assert_eq!(
+        w.text(".oc-action-said"),
+        "Try the bus to the shops with Jean"
+    );
+    let details = w.text(".oc-action-details");
+    assert!(details.contains("Me and Jean next door"), "{details}");
+    assert!(details.contains("by 2026-12-24"), "{details}");
+    assert!(details.contains("not done yet"), "{details}");
+    assert_eq!(
+        w.text(".oc-action-for"),
+        "For: Get out to the shops on my own"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choices_are_radio_buttons_or_checkboxes() {
+    let w = Mounted::new(&[("template", "member-evaluation")], "").await;
+    assert_eq!(
+        w.find("fieldset.oc-choice legend").text_content().unwrap(),
+        "Which of these best describes your work?"
+    );
+    w.click("input[name=oc-choice-role-choice][value=social-care]")
+        .await;
+    w.click("input[name=oc-choice-role-choice][value=health]")
+        .await;
+    assert_accessible(&w);
+    assert_eq!(
+        w.record()["choices"]["role"]["options"],
+        serde_json::json!(["health"])
+    );
+
+    let inline = r#"<script type="application/json">
+        {"format_version": 1, "id": "several", "version": "1", "default_lang": "en", "title": "T",
+         "sections": [{"id": "s", "title": "S", "prompts": [
+            {"id": "helps", "kind": "choice", "multiple": true, "text": "What helps?",
+             "options": [{"id": "family", "label": "Family"}, {"id": "friends", "label": "Friends"},
+                         {"id": "groups", "label": "Groups"}]}]}]}
+    </script>"#;
+    let w = Mounted::new(&[], inline).await;
+    assert_eq!(w.all("input[type=checkbox]").len(), 3);
+    w.click("input[value=groups]").await;
+    w.click("input[value=family]").await;
+    w.click("input[value=friends]").await;
+    w.click("input[value=groups]").await;
+    assert_eq!(
+        w.record()["choices"]["helps"]["options"],
+        serde_json::json!(["family", "friends"]),
+        "in the template's order"
+    );
+    w.click(".oc-stages li:last-child button").await;
+    assert_eq!(w.text(".oc-summary-answer"), "Family; Friends");
+}
+
+#[wasm_bindgen_test]
+async fn consent_records_the_answer_and_who_gave_it() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.stage(6).await;
+    assert!(w
+        .text(".oc-statement")
+        .starts_with("I agree that this record"));
+    assert!(w.text(".oc-information").contains("You can have a copy"));
+    w.click(".oc-consent-answer input[value=given]").await;
+    assert_eq!(w.record()["consent"]["keep-record"]["given"], true);
+    assert_eq!(w.record()["consent"]["keep-record"]["by"], "person");
+    w.click(".oc-consent .oc-who input[value=practitioner]")
+        .await;
+    assert_eq!(
+        w.record()["consent"]["keep-record"]["by"],
+        "practitioner",
+        "the answer now stands as the practitioner's"
+    );
+    w.click(".oc-consent-answer input[value=refused]").await;
+    assert_eq!(w.record()["consent"]["keep-record"]["given"], false);
+    assert_accessible(&w);
+    w.click(".oc-stages li:last-child button").await;
+    assert!(w
+        .text(".oc-summary-answer")
+        .starts_with("Not agreed by the practitioner on "));
+}
+
+#[wasm_bindgen_test]
+async fn every_built_in_template_renders_every_stage_accessibly() {
+    for name in outcomes_core::builtin::names() {
+        let w = Mounted::new(&[("template", name)], "").await;
+        let stages = w.all(".oc-stages li").len();
+        for stage in 1..=stages {
+            w.stage(stage).await;
+            assert_accessible(&w);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn goal_attainment_outcomes_take_a_weight() {
+    let w = Mounted::new(&[("template", "goal-attainment")], "").await;
+    w.click(".oc-outcomes .oc-add").await;
+    w.type_into(".oc-outcome-words", "Walk to the post office")
+        .await;
+    assert!(
+        w.record()["outcomes"][0].get("weight").is_none(),
+        "1 unless said"
+    );
+    w.fill(".oc-outcome-weight", "0").await;
+    assert!(
+        w.record()["outcomes"][0].get("weight").is_none(),
+        "0 is no weight"
+    );
+    w.fill(".oc-outcome-weight", "3").await;
+    assert_eq!(w.record()["outcomes"][0]["weight"], 3);
+    assert_accessible(&w);
+
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.stage(4).await;
+    w.click(".oc-outcomes .oc-add").await;
+    assert!(
+        w.all(".oc-outcome-weight").is_empty(),
+        "only where goals are scored"
     );
 }

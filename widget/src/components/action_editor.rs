@@ -109,7 +109,7 @@ pub fn ActionEditor(props: &ActionEditorProps) -> Html {
     );
     html! {
         <li class="oc-action" part="action">
-            <label for={what_id.clone()}>{ strings::action_what_label(props.number) }</label>
+            <label class="oc-outcome-label" for={what_id.clone()}>{ strings::action_what_label(props.number) }</label>
             <textarea id={what_id} class="oc-answer oc-action-what" rows="2" ref={what_ref}
                 value={action.what.clone()} oninput={on_what} />
             <div class="oc-action-row">

@@ -25,7 +25,7 @@ pub struct ChoiceViewProps {
 /// One of fixed options (radio buttons), or several (checkboxes).
 #[component]
 pub fn ChoiceView(props: &ChoiceViewProps) -> Html {
-    let base = format!("oc-prompt-{}", props.id);
+    let base = format!("oc-choice-{}", props.id);
     let hint_id = format!("{base}-hint");
     let option = |choice: &ScaleChoice| {
         let on_change = {

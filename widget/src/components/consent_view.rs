@@ -30,7 +30,7 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
             .or_else(|| props.answerers.first().map(|(id, _)| id.clone()));
         use_state_eq(move || first)
     };
-    let base = format!("oc-prompt-{}", props.id);
+    let base = format!("oc-group-{}", props.id);
     let statement_id = format!("{base}-statement");
     let given = props.answer.as_ref().map(|(given, _)| *given);
     let answer_radio = |value: bool, label: &'static str| {

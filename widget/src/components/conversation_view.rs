@@ -182,6 +182,8 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                             hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
                             outcomes={conversation.record().outcomes.clone()}
                             tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), lang)}
+                            weighted={template.scales.iter().any(|s| s.goal_attainment)}
+                            known_tags={template.outcome_sets.iter().flat_map(|s| s.tags.iter().map(|t| t.id.clone())).collect::<Vec<_>>()}
                             by={present::remover(conversation.record())} on_action={apply.clone()} />
                     },
                     PromptKind::Rating { scale, rates } => {
@@ -222,6 +224,12 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                             if let Some(hint) = prompt.hint.as_ref().map(text) {
                                 <p class="oc-hint">{ hint }</p>
                             }
+                            if let Some(guidance) = prompt.guidance.as_ref().map(text) {
+                                <details class="oc-guidance" part="guidance">
+                                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
+                                    <p>{ guidance }</p>
+                                </details>
+                            }
                         </div>
                     },
                 }) }
@@ -230,8 +238,9 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
         None => {
             let summary = present::summary(&conversation, lang);
             html! {
-            <SummaryView sections={summary.0} outcomes={summary.1} actions={summary.2} finished={conversation.record().status != Status::Draft}
-                heading_ref={heading_ref.clone()} on_finish={on_finish} />
+                <SummaryView sections={summary.0} outcomes={summary.1} actions={summary.2}
+                    finished={conversation.record().status != Status::Draft}
+                    heading_ref={heading_ref.clone()} on_finish={on_finish} />
             }
         }
     };

@@ -26,6 +26,13 @@ pub struct OutcomeEditorProps {
     pub number: usize,
     #[prop_or_default]
     pub tag_groups: Vec<TagGroup>,
+    /// Every tag the template knows (all its outcome sets): tags of a carried outcome that this
+    /// template does not know cannot be kept when it is retagged here (the core refuses them).
+    #[prop_or_default]
+    pub known_tags: Vec<Id>,
+    /// Offer a weight (Goal Attainment Scaling templates).
+    #[prop_or_default]
+    pub weighted: bool,
     /// Focus the words when this becomes true (a new outcome).
     #[prop_or_default]
     pub focus: bool,
@@ -40,6 +47,12 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
     let outcome = &props.outcome;
     let base = format!("oc-outcome-{}", outcome.id);
     let words_ref = use_node_ref();
+    // Tags come after the words and only on request: open at first only when some are chosen,
+    // then left as the practitioner leaves it.
+    let tags_open = {
+        let tagged = !outcome.tags.is_empty();
+        *use_state(move || tagged)
+    };
     {
         let words_ref = words_ref.clone();
         use_effect_with(props.focus, move |focus| {
@@ -68,13 +81,13 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
         let checked = outcome.tags.contains(&tag.id);
         let on_change = {
             let (id, tag_id, current) = (outcome.id.clone(), tag.id.clone(), outcome.tags.clone());
-            let all_tags = all_tags.clone();
+            let (all_tags, known) = (all_tags.clone(), props.known_tags.clone());
             props.on_action.reform(move |e: Event| {
                 let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                // In the outcome set's order; tags from elsewhere (a carried outcome) kept first.
+                // In the outcome set's order; tags from the template's other sets kept first.
                 let mut tags: Vec<Id> = current
                     .iter()
-                    .filter(|t| !all_tags.contains(t))
+                    .filter(|t| !all_tags.contains(t) && known.contains(t))
                     .cloned()
                     .collect();
                 tags.extend(
@@ -124,6 +137,19 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
             </label>
         }
     };
+    let on_weight = {
+        let (id, on_action) = (outcome.id.clone(), props.on_action.clone());
+        // Only whole numbers from 1 are weights; anything else waits for the person to finish.
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(weight) = value.trim().parse::<u32>().ok().filter(|w| *w >= 1) {
+                on_action.emit(Action::SetOutcomeWeight {
+                    outcome: id.clone(),
+                    weight,
+                });
+            }
+        })
+    };
     let on_remove = {
         let id = outcome.id.clone();
         props.on_remove.reform(move |()| id.clone())
@@ -135,6 +161,8 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
             <textarea id={words_id} class="oc-answer oc-outcome-words" rows="3" ref={words_ref}
                 value={outcome.words.clone()} oninput={on_words} />
             if !props.tag_groups.is_empty() {
+                <details class="oc-tags-details" open={tags_open}>
+                <summary>{ strings::OUTCOME_TAGS_OPEN }</summary>
                 <fieldset class="oc-tags">
                     <legend>{ strings::OUTCOME_TAGS }</legend>
                     { for props.tag_groups.iter().map(|group| html! {
@@ -144,12 +172,20 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
                         </fieldset>
                     }) }
                 </fieldset>
+                </details>
             }
             <fieldset class="oc-kind">
                 <legend>{ strings::OUTCOME_KIND }</legend>
                 { kind_radio(OutcomeKind::Achieve, strings::OUTCOME_ACHIEVE) }
                 { kind_radio(OutcomeKind::Maintain, strings::OUTCOME_MAINTAIN) }
             </fieldset>
+            if props.weighted {
+                <div class="oc-field oc-weight">
+                    <label for={format!("{base}-weight")}>{ strings::OUTCOME_WEIGHT }</label>
+                    <input id={format!("{base}-weight")} type="number" min="1" step="1" inputmode="numeric"
+                        class="oc-answer oc-outcome-weight" value={outcome.weight.to_string()} onchange={on_weight} />
+                </div>
+            }
             <ConfirmRemove label={strings::outcome_remove(props.number)} question={strings::OUTCOME_REMOVE_CONFIRM} on_remove={on_remove} />
         </li>
     }

@@ -17,6 +17,12 @@ pub struct OutcomesViewProps {
     /// Tags from the prompt's outcome set, by group; empty when it has none.
     #[prop_or_default]
     pub tag_groups: Vec<TagGroup>,
+    /// Offer a weight per outcome (the template scores Goal Attainment).
+    #[prop_or_default]
+    pub weighted: bool,
+    /// Every tag of every outcome set in the template.
+    #[prop_or_default]
+    pub known_tags: Vec<Id>,
     /// The participant who removes an outcome (the practitioner at the keyboard).
     pub by: Id,
     pub on_action: Callback<Action>,
@@ -72,7 +78,7 @@ pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
                 <ol class="oc-outcome-list">
                     { for props.outcomes.iter().enumerate().map(|(i, outcome)| html! {
                         <OutcomeEditor key={outcome.id.as_str()} outcome={outcome.clone()} number={i + 1}
-                            tag_groups={props.tag_groups.clone()} focus={added.as_ref() == Some(&outcome.id)}
+                            tag_groups={props.tag_groups.clone()} known_tags={props.known_tags.clone()} weighted={props.weighted} focus={added.as_ref() == Some(&outcome.id)}
                             on_action={props.on_action.clone()} on_remove={on_remove.clone()} />
                     }) }
                 </ol>

@@ -21,8 +21,8 @@ pub struct PromptFrameProps {
 /// group, the hint describes it, the practitioner's notes open on demand.
 #[component]
 pub fn PromptFrame(props: &PromptFrameProps) -> Html {
-    let text_id = format!("oc-prompt-{}-text", props.id);
-    let hint_id = format!("oc-prompt-{}-hint", props.id);
+    let text_id = format!("oc-group-{}-text", props.id);
+    let hint_id = format!("oc-group-{}-hint", props.id);
     let described_by = props.hint.as_ref().map(|_| hint_id.clone());
     html! {
         <div class={classes!("oc-prompt", props.class.clone())} role="group" aria-labelledby={text_id.clone()}

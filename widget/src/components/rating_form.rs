@@ -53,17 +53,18 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
         let first = props.raters.first().map(|(id, _)| id.clone());
         use_state_eq(move || first)
     };
-    // None, or whether the last "keep" worked.
+    // What happened last: nothing, a point chosen but not kept, kept, or nothing chosen.
     let note = use_state_eq(|| None::<&'static str>);
     let base = format!(
-        "oc-rate-{}-{}",
+        // "." cannot be part of an id, so two prompts' forms never share an element id.
+        "oc-rate-{}.{}",
         props.prompt,
         props.outcome.as_ref().map_or("self", Id::as_str)
     );
     let labelled_by = if props.subject.is_some() {
         format!("{base}-subject")
     } else {
-        format!("oc-prompt-{}-text", props.prompt)
+        format!("oc-group-{}-text", props.prompt)
     };
     let radio = |name: &str,
                  id: &Id,
@@ -113,6 +114,12 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
         })
     };
     let why_id = format!("{base}-why");
+    // A point chosen but not yet kept is said plainly, so it is not lost by moving on.
+    let shown_note = if value.is_some() {
+        strings::RATING_NOT_KEPT
+    } else {
+        note.unwrap_or_default()
+    };
     html! {
         <div class="oc-rating" role="group" aria-labelledby={labelled_by}>
             if let Some(subject) = &props.subject {
@@ -129,7 +136,7 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
             <label class="oc-why-label" for={why_id.clone()}>{ strings::RATING_WHY }</label>
             <textarea id={why_id} class="oc-answer oc-why" rows="2" value={(*reason).clone()} oninput={on_reason} />
             <button type="button" class="oc-button oc-keep-rating" onclick={on_keep}>{ strings::RATING_KEEP }</button>
-            <p class="oc-rating-note" role="status">{ note.unwrap_or_default() }</p>
+            <p class="oc-rating-note" role="status">{ shown_note }</p>
             <div class="oc-rating-history">
                 <p class="oc-history-title">{ strings::RATING_HISTORY }</p>
                 if props.history.is_empty() {

@@ -19,6 +19,8 @@ pub struct SummaryAnswer {
     pub answer: Option<AttrValue>,
     /// Ratings of the statement, oldest first.
     pub ratings: Vec<RatingLine>,
+    /// The scored ones, for the chart.
+    pub chart: Vec<ChartPoint>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +117,10 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                                     <dd class="oc-not-chosen">{ strings::NOT_CHOSEN }</dd>
                                 }
                                 if !answer.ratings.is_empty() {
-                                    <dd>{ rating_list(&answer.ratings) }</dd>
+                                    <dd>
+                                        <RatingChart points={answer.chart.clone()} />
+                                        { rating_list(&answer.ratings) }
+                                    </dd>
                                 }
                             </>
                         }) }
