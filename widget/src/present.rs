@@ -25,6 +25,15 @@ pub fn remover(record: &Record) -> Id {
         .unwrap_or_else(|| Id::new("practitioner").unwrap_or_else(|_| unreachable!()))
 }
 
+/// The person the conversation is about (who acts when they fill it in on their own).
+pub fn person(record: &Record) -> Id {
+    record
+        .participants
+        .iter()
+        .find(|p| p.role == Role::Person)
+        .map_or_else(|| remover(record), |p| p.id.clone())
+}
+
 fn who(record: &Record, id: &Id) -> String {
     match record.participant(id) {
         Some(p) => strings::participant(p.role, p.name.as_deref(), p.id.as_str()),

@@ -244,3 +244,5 @@ pub fn action_summary(who: &str, by_when: Option<&str>, done: bool) -> String {
 pub fn action_for(outcomes: &str) -> String {
     format!("For: {outcomes}")
 }
+
+pub const SELF_INTRO: &str = "Take your time. Write in your own words: there are no right or wrong answers. What you write is saved on this device as you go.";

@@ -1127,3 +1127,23 @@ async fn goal_attainment_outcomes_take_a_weight() {
         "only where goals are scored"
     );
 }
+
+#[wasm_bindgen_test]
+async fn self_completion_shows_no_practitioner_notes_and_every_view_is_the_persons() {
+    let w = Mounted::new(&[("template", "what-matters"), ("mode", "self")], "").await;
+    assert!(w.text(".oc-intro").contains("in your own words"));
+    assert!(
+        w.all(".oc-guidance").is_empty(),
+        "no notes for the practitioner"
+    );
+    w.stage(4).await;
+    assert!(w.all(".oc-guidance").is_empty());
+    w.click(".oc-outcomes .oc-add").await;
+    w.type_into(".oc-outcomes textarea", "Walk to the shop on my own")
+        .await;
+    let raters = w.all(".oc-who input");
+    assert_eq!(raters.len(), 1, "only the person's own view is offered");
+    let practitioner = Mounted::new(&[("template", "what-matters")], "").await;
+    assert!(practitioner.all(".oc-intro").is_empty());
+    assert!(!practitioner.all(".oc-guidance").is_empty());
+}

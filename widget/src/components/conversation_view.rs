@@ -8,8 +8,8 @@ use super::{
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
-use crate::setup::Setup;
 use crate::setup::SharedTemplate;
+use crate::setup::{Mode, Setup};
 use crate::state::{ConversationState, Msg};
 use crate::storage::StorageProblem;
 use crate::strings;
@@ -163,49 +163,66 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
     });
     let lang = props.setup.lang.as_str();
     let text = |t: &outcomes_core::Text| AttrValue::from(template.text(t, lang).to_owned());
+    // On their own (mode="self"), the person sees no practitioner's notes, and every view,
+    // answer and removal is theirs.
+    let self_mode = setup.mode == Mode::SelfCompletion;
+    let note =
+        |guidance: &Option<outcomes_core::Text>| guidance.as_ref().filter(|_| !self_mode).map(text);
+    let people = |everyone: Vec<(Id, AttrValue)>| -> Vec<(Id, AttrValue)> {
+        if self_mode {
+            everyone.into_iter().take(1).collect()
+        } else {
+            everyone
+        }
+    };
+    let remover = if self_mode {
+        present::person(conversation.record())
+    } else {
+        present::remover(conversation.record())
+    };
     let stages: Vec<AttrValue> = template.sections.iter().map(|s| text(&s.title)).collect();
     let position = conversation.position();
     let last_section = stages.len().saturating_sub(1);
 
     let body = match conversation.section() {
         Some(section) => html! {
-            <SectionView title={text(&section.title)} guidance={section.guidance.as_ref().map(text)} heading_ref={heading_ref.clone()}>
+            <SectionView title={text(&section.title)} guidance={note(&section.guidance)} heading_ref={heading_ref.clone()}>
                 { for section.prompts.iter().map(|prompt| match &prompt.kind {
                     PromptKind::Text { short } => html! {
                         <PromptView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
                             short={*short} value={AttrValue::from(conversation.record().text(&prompt.id).unwrap_or_default().to_owned())}
                             on_text={on_text.clone()} />
                     },
                     PromptKind::Outcomes { outcome_set } => html! {
                         <OutcomesView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
                             outcomes={conversation.record().outcomes.clone()}
                             tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), lang)}
                             weighted={template.scales.iter().any(|s| s.goal_attainment)}
                             known_tags={template.outcome_sets.iter().flat_map(|s| s.tags.iter().map(|t| t.id.clone())).collect::<Vec<_>>()}
-                            by={present::remover(conversation.record())} on_action={apply.clone()} />
+                            by={remover.clone()} on_action={apply.clone()} />
                     },
                     PromptKind::Rating { scale, rates } => {
                         let (scale_title, points) = present::scale(&conversation, scale, lang);
                         html! {
                             <RatingView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                                hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
-                                scale_title={scale_title} points={points} raters={present::raters(conversation.record())}
+                                hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
+                                scale_title={scale_title} points={points} raters={people(present::raters(conversation.record()))}
                                 targets={present::rating_targets(&conversation, &prompt.id, *rates, lang)}
                                 on_action={apply.clone()} />
                         }
                     },
                     PromptKind::Actions => html! {
                         <ActionsView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
                             actions={conversation.record().actions.clone()}
                             outcomes={present::outcome_words(conversation.record())}
-                            by={present::remover(conversation.record())} on_action={apply.clone()} />
+                            by={remover.clone()} on_action={apply.clone()} />
                     },
                     PromptKind::Choice { options, multiple } => html! {
                         <ChoiceView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={prompt.guidance.as_ref().map(text)}
+                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
                             options={options.iter().map(|o| ScaleChoice { id: o.id.clone(), label: text(&o.label) }).collect::<Vec<_>>()}
                             multiple={*multiple}
                             chosen={conversation.record().choices.get(&prompt.id).map(|c| c.options.clone()).unwrap_or_default()}
@@ -213,8 +230,8 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                     },
                     PromptKind::Consent { statement } => html! {
                         <ConsentView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            statement={text(statement)} guidance={prompt.guidance.as_ref().map(text)}
-                            answerers={present::answerers(conversation.record())}
+                            statement={text(statement)} guidance={note(&prompt.guidance)}
+                            answerers={people(present::answerers(conversation.record()))}
                             answer={conversation.record().consent.get(&prompt.id).map(|c| (c.given, c.by.clone()))}
                             on_action={apply.clone()} />
                     },
@@ -224,7 +241,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                             if let Some(hint) = prompt.hint.as_ref().map(text) {
                                 <p class="oc-hint">{ hint }</p>
                             }
-                            if let Some(guidance) = prompt.guidance.as_ref().map(text) {
+                            if let Some(guidance) = note(&prompt.guidance) {
                                 <details class="oc-guidance" part="guidance">
                                     <summary>{ strings::PROMPT_GUIDANCE }</summary>
                                     <p>{ guidance }</p>
@@ -251,6 +268,9 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                 <h2 class="oc-title" part="title">{ text(&template.title) }</h2>
                 <Progress stages={stages} current={position} on_go_to={on_go_to} />
             </header>
+            if self_mode {
+                <p class="oc-intro">{ strings::SELF_INTRO }</p>
+            }
             if let Some(problem) = &state.problem {
                 <p class="oc-problem" role="alert">{ problem.clone() }</p>
             }
