@@ -402,20 +402,10 @@ fn report(args: &[String]) -> Result<ExitCode, String> {
 
 /// Today's date in UTC, from the system clock (the CLI may read a clock; the core may not).
 fn today() -> Date {
-    let secs = std::time::SystemTime::now()
+    let millis = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::parse(format!("{year:04}-{month:02}-{day:02}"))
+        .map_or(0, |d| d.as_millis());
+    let now = outcomes_core::Timestamp::from_unix_millis(i64::try_from(millis).unwrap_or(i64::MAX));
+    Date::parse(now.date())
         .unwrap_or_else(|_| Date::parse("1970-01-01").expect("a valid literal date"))
 }

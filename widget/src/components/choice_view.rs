@@ -2,6 +2,7 @@ use outcomes_core::{Action, Id};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::GuidanceNote;
 use super::ScaleChoice;
 use crate::strings;
 
@@ -64,10 +65,7 @@ pub fn ChoiceView(props: &ChoiceViewProps) -> Html {
             }
             <div class="oc-options">{ for props.options.iter().map(option) }</div>
             if let Some(guidance) = &props.guidance {
-                <details class="oc-guidance" part="guidance">
-                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
-                    <p>{ guidance.clone() }</p>
-                </details>
+                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
             }
         </fieldset>
     }

@@ -1,6 +1,8 @@
 use outcomes_core::{Action, Id};
 use yew::prelude::*;
 
+use super::GuidanceNote;
+
 use crate::strings;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -92,10 +94,7 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
                 { answer_radio(false, strings::CONSENT_REFUSED) }
             </fieldset>
             if let Some(guidance) = &props.guidance {
-                <details class="oc-guidance" part="guidance">
-                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
-                    <p>{ guidance.clone() }</p>
-                </details>
+                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
             }
         </div>
     }

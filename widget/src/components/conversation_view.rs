@@ -2,9 +2,9 @@ use outcomes_core::{Action, Conversation, Id, PromptKind, Status};
 use yew::prelude::*;
 
 use super::{
-    ActionsView, ChoiceView, ConsentView, DeleteControl, Downloads, EarlierDraftNotice, OutboxView,
-    OutcomesView, Progress, PromptView, RatingView, SaveStatus, SaveStatusView, ScaleChoice,
-    SectionView, Submission, SummaryView,
+    ActionsView, ChoiceView, ConsentView, DeleteControl, Downloads, EarlierDraftNotice,
+    GuidanceNote, OutboxView, OutcomesView, Progress, PromptView, RatingView, SaveStatus,
+    SaveStatusView, ScaleChoice, SectionView, Submission, SummaryView,
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
@@ -242,10 +242,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                                 <p class="oc-hint">{ hint }</p>
                             }
                             if let Some(guidance) = note(&prompt.guidance) {
-                                <details class="oc-guidance" part="guidance">
-                                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
-                                    <p>{ guidance }</p>
-                                </details>
+                                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance} />
                             }
                         </div>
                     },

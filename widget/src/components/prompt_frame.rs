@@ -1,6 +1,8 @@
 use outcomes_core::Id;
 use yew::prelude::*;
 
+use super::GuidanceNote;
+
 use crate::strings;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -32,10 +34,7 @@ pub fn PromptFrame(props: &PromptFrameProps) -> Html {
                 <p class="oc-hint" id={hint_id}>{ hint.clone() }</p>
             }
             if let Some(guidance) = &props.guidance {
-                <details class="oc-guidance" part="guidance">
-                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
-                    <p>{ guidance.clone() }</p>
-                </details>
+                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
             }
             { props.children.clone() }
         </div>

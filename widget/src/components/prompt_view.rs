@@ -2,6 +2,8 @@ use outcomes_core::Id;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::GuidanceNote;
+
 use crate::strings;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -58,10 +60,7 @@ pub fn PromptView(props: &PromptViewProps) -> Html {
             }
             { field }
             if let Some(guidance) = &props.guidance {
-                <details class="oc-guidance" part="guidance">
-                    <summary>{ strings::PROMPT_GUIDANCE }</summary>
-                    <p>{ guidance.clone() }</p>
-                </details>
+                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
             }
         </div>
     }

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::GuidanceNote;
+
 use crate::strings;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -19,10 +21,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         <section class="oc-section" part="section">
             <h3 class="oc-section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ props.title.clone() }</h3>
             if let Some(guidance) = &props.guidance {
-                <details class="oc-guidance" part="guidance">
-                    <summary>{ strings::GUIDANCE }</summary>
-                    <p>{ guidance.clone() }</p>
-                </details>
+                <GuidanceNote summary={strings::GUIDANCE} text={guidance.clone()} />
             }
             { props.children.clone() }
         </section>
