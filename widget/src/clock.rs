@@ -23,16 +23,6 @@ pub fn new_record_id() -> RecordId {
     RecordId::from_random_bytes(bytes)
 }
 
-/// The local time of day, e.g. "12:03", written the way `lang` writes times.
-pub fn local_time(lang: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"hour".into(), &"2-digit".into());
-    let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
-    js_sys::Date::new_0()
-        .to_locale_time_string_with_options(lang, &options)
-        .into()
-}
-
 /// A new id for something the person adds (an outcome, an action): `prefix`, a dash and 8 hex
 /// digits from the same randomness as record ids. The core refuses an id already used in the
 /// record, so a clash shows as a problem and nothing is lost.

@@ -127,7 +127,7 @@ pub fn rating_lines(
                     |p| label(conversation, &p.label, lang),
                 ),
             by: who(conversation.record(), &r.by).into(),
-            at: AttrValue::from(r.at.date().to_owned()),
+            at: AttrValue::from(crate::i18n::long_date(r.at.date(), lang)),
             reason: AttrValue::from(r.reason.clone()),
         })
         .collect()
@@ -256,8 +256,12 @@ pub fn summary(
                     PromptKind::Consent { statement } => Some(SummaryAnswer {
                         prompt: text(statement),
                         answer: record.consent.get(&prompt.id).map(|c| {
-                            strings::consent_summary(c.given, &who(record, &c.by), c.at.date())
-                                .into()
+                            strings::consent_summary(
+                                c.given,
+                                &who(record, &c.by),
+                                &crate::i18n::long_date(c.at.date(), lang),
+                            )
+                            .into()
                         }),
                         ratings: Vec::new(),
                         chart: Vec::new(),
@@ -318,7 +322,10 @@ pub fn summary(
             what: AttrValue::from(a.what.clone()),
             details: strings::action_summary(
                 &a.who,
-                a.by_when.as_ref().map(outcomes_core::Date::as_str),
+                a.by_when
+                    .as_ref()
+                    .map(|d| crate::i18n::long_date(d.as_str(), lang))
+                    .as_deref(),
                 a.done.is_some(),
             )
             .into(),

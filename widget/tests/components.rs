@@ -1014,7 +1014,10 @@ async fn agreed_actions_say_what_who_when_and_link_to_outcomes() {
     );
     let details = w.text(".oc-action-details");
     assert!(details.contains("Me and Jean next door"), "{details}");
-    assert!(details.contains("by 2026-12-24"), "{details}");
+    assert!(
+        details.contains("by December 24, 2026") || details.contains("by 24 December 2026"),
+        "dates written the way the language writes them: {details}"
+    );
     assert!(details.contains("not done yet"), "{details}");
     assert_eq!(
         w.text(".oc-action-for"),
@@ -1146,4 +1149,34 @@ async fn self_completion_shows_no_practitioner_notes_and_every_view_is_the_perso
     let practitioner = Mounted::new(&[("template", "what-matters")], "").await;
     assert!(practitioner.all(".oc-intro").is_empty());
     assert!(!practitioner.all(".oc-guidance").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn dates_follow_the_language_and_an_unknown_language_breaks_nothing() {
+    for (lang, expected) in [
+        ("en-GB", "by 24 December 2026"),
+        ("not a language!", "by 2026-12-24"),
+    ] {
+        let key = format!("dates-{}", lang.len());
+        let w = Mounted::new(
+            &[
+                ("template", "what-matters"),
+                ("lang", lang),
+                ("storage-key", &key),
+            ],
+            "",
+        )
+        .await;
+        w.stage(5).await;
+        w.click(".oc-actions .oc-add").await;
+        w.type_into(".oc-action-what", "Ring the surgery").await;
+        w.fill(".oc-action-when", "2026-12-24").await;
+        w.click(".oc-stages li:last-child button").await;
+        let details = w.text(".oc-action-details");
+        assert!(details.contains(expected), "{lang}: {details}");
+        assert!(
+            w.text(".oc-save").starts_with("Saved on this device at "),
+            "{lang}"
+        );
+    }
 }

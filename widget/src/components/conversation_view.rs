@@ -78,7 +78,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             // Serialised once, for the device and for the host page.
             let json = conversation.record().to_json();
             save_status.set(match store.save(&json) {
-                Ok(()) => SaveStatus::Saved(clock::local_time(&lang).into()),
+                Ok(()) => SaveStatus::Saved(crate::i18n::time_now(&lang).into()),
                 Err(problem) => SaveStatus::Failed(problem),
             });
             host.record_changed(&json);
