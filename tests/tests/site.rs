@@ -101,3 +101,35 @@ async fn the_report_page_reads_records_and_draws_the_chart() {
     assert_eq!(svg, json!(1));
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_example_themes_reach_the_widget_through_custom_properties_and_parts() {
+    assert_site_built();
+    let browser = Browser::start().await;
+    browser.open("/site/themes.html").await;
+    let looks = browser
+        .wait_for_js(
+            "both themed widgets",
+            "const look = (sel) => { const root = document.querySelector(sel)?.shadowRoot; \
+               const button = root?.querySelector('.oc-button-primary'); \
+               const title = root?.querySelector('.oc-title'); \
+               if (!button || !title) return null; \
+               return { accent: getComputedStyle(button).backgroundColor, \
+                 title: getComputedStyle(title).color, \
+                 underline: getComputedStyle(title).textDecorationLine, \
+                 size: getComputedStyle(root.querySelector('.oc-root')).fontSize }; }; \
+             const calm = look('.theme-calm'), contrast = look('.theme-contrast'); \
+             return calm && contrast ? { calm, contrast } : null;",
+        )
+        .await;
+    assert_eq!(looks["calm"]["accent"], json!("rgb(32, 94, 59)"));
+    assert_eq!(
+        looks["calm"]["title"],
+        json!("rgb(32, 94, 59)"),
+        "::part(title) applies"
+    );
+    assert_eq!(looks["contrast"]["accent"], json!("rgb(0, 0, 0)"));
+    assert_eq!(looks["contrast"]["size"], json!("20px"));
+    assert_eq!(looks["contrast"]["underline"], json!("underline"));
+    browser.close().await;
+}
