@@ -1,4 +1,5 @@
-//! WCAG 2.2 AA as a release gate: axe-core finds nothing on any screen of any mode.
+//! WCAG 2.2 AA as a release gate: axe-core finds nothing on any screen of any mode
+//! (practitioner, self-completion, review) nor on the set-up error.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use outcomes_e2e::Browser;
@@ -46,6 +47,9 @@ async fn no_screen_of_any_mode_has_an_accessibility_violation() {
         .await
         .unwrap();
     found.extend(check_every_screen(&browser, "practitioner mode").await);
+
+    browser.open("/self.html").await;
+    found.extend(check_every_screen(&browser, "self-completion mode").await);
 
     browser.open("/review.html").await;
     found.extend(check_every_screen(&browser, "review mode").await);
