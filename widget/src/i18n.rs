@@ -1,4 +1,5 @@
-//! Language matters that are not words: which way a language is written.
+//! Language matters that are not words: which way a language is written, which plural form a
+//! number takes, how dates are written.
 
 /// `"rtl"` for languages written right to left (Arabic, Urdu, Persian, Hebrew, …), else `"ltr"`.
 /// The widget's CSS uses logical properties only, so setting `dir` mirrors the whole layout.
@@ -73,8 +74,100 @@ fn localised(_: &str, _: &str, _: &str, _: &[(&str, &str)]) -> Option<String> {
     None
 }
 
+/// A CLDR plural category: which form of a word a number takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+/// The plural category of a whole number `n` in `lang`, by the CLDR rules for the languages the
+/// widget is written in (English, Scottish Gaelic, Welsh, Arabic); others use English's. Written
+/// out rather than taken from a plural-rules crate, whose locale data would weigh on the bundle.
+pub fn plural(lang: &str, n: u64) -> Plural {
+    let base = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
+    match base.as_str() {
+        // Gaelic: one 1,11; two 2,12; few 3-10,13-19; other.
+        "gd" => match n {
+            1 | 11 => Plural::One,
+            2 | 12 => Plural::Two,
+            3..=10 | 13..=19 => Plural::Few,
+            _ => Plural::Other,
+        },
+        // Welsh: zero 0; one 1; two 2; few 3; many 6; other.
+        "cy" => match n {
+            0 => Plural::Zero,
+            1 => Plural::One,
+            2 => Plural::Two,
+            3 => Plural::Few,
+            6 => Plural::Many,
+            _ => Plural::Other,
+        },
+        // Arabic: zero 0; one 1; two 2; few n%100 3-10; many n%100 11-99; other.
+        "ar" => match (n, n % 100) {
+            (0, _) => Plural::Zero,
+            (1, _) => Plural::One,
+            (2, _) => Plural::Two,
+            (_, 3..=10) => Plural::Few,
+            (_, 11..=99) => Plural::Many,
+            _ => Plural::Other,
+        },
+        _ if n == 1 => Plural::One,
+        _ => Plural::Other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::Plural::{self, *};
+
+    fn forms(lang: &str, numbers: &[u64]) -> Vec<Plural> {
+        numbers.iter().map(|&n| super::plural(lang, n)).collect()
+    }
+
+    #[test]
+    fn plural_forms_follow_cldr() {
+        let numbers = [
+            0, 1, 2, 3, 6, 10, 11, 12, 13, 19, 20, 99, 100, 102, 103, 111,
+        ];
+        assert_eq!(
+            forms("en-GB", &numbers),
+            [
+                Other, One, Other, Other, Other, Other, Other, Other, Other, Other, Other, Other,
+                Other, Other, Other, Other
+            ]
+        );
+        assert_eq!(
+            forms("gd", &numbers),
+            [
+                Other, One, Two, Few, Few, Few, One, Two, Few, Few, Other, Other, Other, Other,
+                Other, Other
+            ]
+        );
+        assert_eq!(
+            forms("cy", &numbers),
+            [
+                Zero, One, Two, Few, Many, Other, Other, Other, Other, Other, Other, Other, Other,
+                Other, Other, Other
+            ]
+        );
+        assert_eq!(
+            forms("ar", &numbers),
+            [
+                Zero, One, Two, Few, Few, Few, Many, Many, Many, Many, Many, Many, Other, Other,
+                Few, Many
+            ]
+        );
+    }
+
     #[test]
     fn knows_which_way_languages_are_written() {
         for (lang, dir) in [

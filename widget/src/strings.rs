@@ -53,7 +53,10 @@ pub fn outbox_waiting(queued: &str, attempts: u32, problem: Option<&str>) -> Str
         (0, _) | (_, None) => format!("Conversation of {queued}: waiting to be sent."),
         (n, Some(problem)) => format!(
             "Conversation of {queued}: not sent yet ({problem}). Tried {n} time{}; trying again soon. It is kept on this device until it is sent.",
-            if n == 1 { "" } else { "s" }
+            match crate::i18n::plural("en", u64::from(n)) {
+                crate::i18n::Plural::One => "",
+                _ => "s",
+            }
         ),
     }
 }
