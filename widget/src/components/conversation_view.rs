@@ -84,10 +84,20 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             host.record_changed(&json);
         });
     }
+    // Each completion tells the host and puts the record in the outbox (when there is an
+    // endpoint); serialised here once, not on every render.
+    let submission = use_state_eq(|| None::<Submission>);
     {
-        let (host, state) = (props.host.clone(), state.clone());
-        use_effect_on_change(state.completions, move |_| {
-            host.completed(state.conversation().record())
+        let (host, state, submission) = (props.host.clone(), state.clone(), submission.clone());
+        use_effect_on_change(state.completions, move |completions| {
+            let conversation = state.conversation();
+            let record = conversation.record();
+            host.completed(record);
+            submission.set(Some(Submission {
+                serial: *completions,
+                record_id: record.id.to_string().into(),
+                record: record.to_json().into(),
+            }));
         });
     }
     let heading_ref = use_node_ref();
@@ -155,12 +165,6 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
 
     let conversation = state.conversation();
     let template = conversation.template();
-    // Each completion puts the record in the outbox (when there is an endpoint).
-    let submission = (state.completions > 0).then(|| Submission {
-        serial: state.completions,
-        record_id: conversation.record().id.to_string().into(),
-        record: conversation.record().to_json().into(),
-    });
     let lang = props.setup.lang.as_str();
     let text = |t: &outcomes_core::Text| AttrValue::from(template.text(t, lang).to_owned());
     // On their own (mode="self"), the person sees no practitioner's notes, and every view,
@@ -296,7 +300,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             </footer>
             if let Some(endpoint) = &setup.endpoint {
                 <OutboxView host={props.host.clone()} endpoint={endpoint.clone()} store={setup.store.clone()}
-                    submission={submission} deleted={(*deleted).clone()} on_submitted={on_submitted} />
+                    submission={(*submission).clone()} deleted={(*deleted).clone()} on_submitted={on_submitted} />
             }
         </div>
     }
