@@ -137,16 +137,24 @@ impl Browser {
     /// Runs axe-core's WCAG 2.2 A and AA rules over the first widget (its shadow tree included)
     /// and returns the violations: rule, impact, help and the elements.
     pub async fn accessibility_violations(&self) -> Value {
+        self.accessibility_violations_in("document.querySelector('outcomes-conversation')")
+            .await
+    }
+
+    /// The same over `context` (a JavaScript expression: an element, or `document`).
+    pub async fn accessibility_violations_in(&self, context: &str) -> Value {
         let axe = xtask::workspace_root().join("target/tools/node_modules/axe-core/axe.min.js");
         let source = std::fs::read_to_string(&axe)
             .unwrap_or_else(|_| panic!("{} is missing: run `cargo xtask setup`", axe.display()));
         self.js(&format!("if (!window.axe) {{ {source} }}"), vec![])
             .await;
         self.js(
-            "return axe.run(document.querySelector('outcomes-conversation'), \
-               { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }) \
-             .then(r => r.violations.map(v => ({ rule: v.id, impact: v.impact, help: v.help, \
-               nodes: v.nodes.map(n => n.target.join(' ')) })));",
+            &format!(
+                "return axe.run({context}, \
+                   {{ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }}) \
+                 .then(r => r.violations.map(v => ({{ rule: v.id, impact: v.impact, help: v.help, \
+                   nodes: v.nodes.map(n => n.target.join(' ')) }})));"
+            ),
             vec![],
         )
         .await

@@ -133,3 +133,35 @@ async fn the_example_themes_reach_the_widget_through_custom_properties_and_parts
     assert_eq!(looks["contrast"]["underline"], json!("underline"));
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_of_the_site_passes_the_accessibility_rules() {
+    assert_site_built();
+    let browser = Browser::start().await;
+    let mut found = Vec::new();
+    for page in [
+        "index.html",
+        "modes.html",
+        "templates.html",
+        "playground.html",
+        "report.html",
+        "themes.html",
+        "embed.html",
+        "accessibility.html",
+    ] {
+        browser.open(&format!("/site/{page}")).await;
+        if page != "embed.html" && page != "accessibility.html" && page != "report.html" {
+            browser.in_widget(".oc-title").await;
+        }
+        let violations = browser.accessibility_violations_in("document").await;
+        if violations != json!([]) {
+            found.push(format!("{page}: {violations}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "accessibility violations:\n{}",
+        found.join("\n")
+    );
+    browser.close().await;
+}
