@@ -1,5 +1,6 @@
 //! Hooks shared by components.
 
+use outcomes_core::Id;
 use yew::prelude::*;
 
 /// Runs `effect` after a render in which `deps` changed, but not after the first render: for
@@ -16,4 +17,49 @@ where
             effect(deps);
         }
     });
+}
+
+/// Focus for a list the person adds to and removes from (outcomes, actions): the item just added
+/// takes the focus (its editor is told through [`ListFocus::is_new`]), and after a removal the
+/// add button does, so keyboard users are never left nowhere.
+#[derive(Debug, Clone)]
+pub struct ListFocus {
+    added: UseStateHandle<Option<Id>>,
+    removals: UseStateHandle<u32>,
+    /// Put this on the list's add button.
+    pub add_button: NodeRef,
+}
+
+impl ListFocus {
+    pub fn added(&self, id: Id) {
+        self.added.set(Some(id));
+    }
+
+    pub fn removed(&self) {
+        self.removals.set(*self.removals + 1);
+    }
+
+    pub fn is_new(&self, id: &Id) -> bool {
+        self.added.as_ref() == Some(id)
+    }
+}
+
+#[hook]
+pub fn use_list_focus() -> ListFocus {
+    let added = use_state_eq(|| None::<Id>);
+    let removals = use_state_eq(|| 0_u32);
+    let add_button = use_node_ref();
+    {
+        let add_button = add_button.clone();
+        use_effect_on_change(*removals, move |_| {
+            if let Some(button) = add_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
+    ListFocus {
+        added,
+        removals,
+        add_button,
+    }
 }

@@ -1,6 +1,8 @@
 use outcomes_core::{Action, AgreedAction, Id};
 use yew::prelude::*;
 
+use crate::hooks::use_list_focus;
+
 use super::{ActionEditor, PromptFrame};
 use crate::{clock, strings};
 
@@ -23,22 +25,12 @@ pub struct ActionsViewProps {
 /// Agreed actions: who does what, by when, for which outcomes; add another; remove on purpose.
 #[component]
 pub fn ActionsView(props: &ActionsViewProps) -> Html {
-    let added = use_state_eq(|| None::<Id>);
-    let removals = use_state_eq(|| 0_u32);
-    let add_ref = use_node_ref();
-    {
-        let add_ref = add_ref.clone();
-        crate::hooks::use_effect_on_change(*removals, move |_| {
-            if let Some(button) = add_ref.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+    let focus = use_list_focus();
     let on_add = {
-        let (on_action, added) = (props.on_action.clone(), added.clone());
+        let (on_action, focus) = (props.on_action.clone(), focus.clone());
         Callback::from(move |_: MouseEvent| {
             let id = clock::new_id("a");
-            added.set(Some(id.clone()));
+            focus.added(id.clone());
             on_action.emit(Action::AddAction {
                 id,
                 what: String::new(),
@@ -49,14 +41,13 @@ pub fn ActionsView(props: &ActionsViewProps) -> Html {
         })
     };
     let on_remove = {
-        let (on_action, by, removals) =
-            (props.on_action.clone(), props.by.clone(), removals.clone());
+        let (on_action, by, focus) = (props.on_action.clone(), props.by.clone(), focus.clone());
         Callback::from(move |action: Id| {
             on_action.emit(Action::RemoveAction {
                 action,
                 by: by.clone(),
             });
-            removals.set(*removals + 1);
+            focus.removed();
         })
     };
     let empty = props.actions.is_empty();
@@ -69,12 +60,12 @@ pub fn ActionsView(props: &ActionsViewProps) -> Html {
                 <ol class="oc-action-list">
                     { for props.actions.iter().enumerate().map(|(i, action)| html! {
                         <ActionEditor key={action.id.as_str()} action={action.clone()} number={i + 1}
-                            outcomes={props.outcomes.clone()} focus={added.as_ref() == Some(&action.id)}
+                            outcomes={props.outcomes.clone()} focus={focus.is_new(&action.id)}
                             on_action={props.on_action.clone()} on_remove={on_remove.clone()} />
                     }) }
                 </ol>
             }
-            <button type="button" class="oc-button oc-add" ref={add_ref} onclick={on_add}>
+            <button type="button" class="oc-button oc-add" ref={focus.add_button.clone()} onclick={on_add}>
                 { if empty { strings::ACTION_ADD_FIRST } else { strings::ACTION_ADD } }
             </button>
         </PromptFrame>

@@ -1,6 +1,8 @@
 use outcomes_core::{Action, Id, Outcome, OutcomeKind};
 use yew::prelude::*;
 
+use crate::hooks::use_list_focus;
+
 use super::{OutcomeEditor, PromptFrame, TagGroup};
 use crate::{clock, strings};
 
@@ -32,23 +34,12 @@ pub struct OutcomesViewProps {
 /// about changing or keeping something; add another; remove on purpose.
 #[component]
 pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
-    // The outcome just added gets focus; after a removal, the add button does.
-    let added = use_state_eq(|| None::<Id>);
-    let removals = use_state_eq(|| 0_u32);
-    let add_ref = use_node_ref();
-    {
-        let add_ref = add_ref.clone();
-        crate::hooks::use_effect_on_change(*removals, move |_| {
-            if let Some(button) = add_ref.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+    let focus = use_list_focus();
     let on_add = {
-        let (on_action, added) = (props.on_action.clone(), added.clone());
+        let (on_action, focus) = (props.on_action.clone(), focus.clone());
         Callback::from(move |_: MouseEvent| {
             let id = clock::new_id("o");
-            added.set(Some(id.clone()));
+            focus.added(id.clone());
             on_action.emit(Action::AddOutcome {
                 id,
                 words: String::new(),
@@ -58,14 +49,13 @@ pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
         })
     };
     let on_remove = {
-        let (on_action, by, removals) =
-            (props.on_action.clone(), props.by.clone(), removals.clone());
+        let (on_action, by, focus) = (props.on_action.clone(), props.by.clone(), focus.clone());
         Callback::from(move |outcome: Id| {
             on_action.emit(Action::RemoveOutcome {
                 outcome,
                 by: by.clone(),
             });
-            removals.set(*removals + 1);
+            focus.removed();
         })
     };
     let empty = props.outcomes.is_empty();
@@ -78,12 +68,12 @@ pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
                 <ol class="oc-outcome-list">
                     { for props.outcomes.iter().enumerate().map(|(i, outcome)| html! {
                         <OutcomeEditor key={outcome.id.as_str()} outcome={outcome.clone()} number={i + 1}
-                            tag_groups={props.tag_groups.clone()} known_tags={props.known_tags.clone()} weighted={props.weighted} focus={added.as_ref() == Some(&outcome.id)}
+                            tag_groups={props.tag_groups.clone()} known_tags={props.known_tags.clone()} weighted={props.weighted} focus={focus.is_new(&outcome.id)}
                             on_action={props.on_action.clone()} on_remove={on_remove.clone()} />
                     }) }
                 </ol>
             }
-            <button type="button" class="oc-button oc-add" ref={add_ref} onclick={on_add}>
+            <button type="button" class="oc-button oc-add" ref={focus.add_button.clone()} onclick={on_add}>
                 { if empty { strings::OUTCOME_ADD_FIRST } else { strings::OUTCOME_ADD } }
             </button>
         </PromptFrame>
