@@ -27,6 +27,7 @@ pub mod export;
 pub mod fuzzing;
 mod id;
 pub mod migrate;
+pub mod picture;
 mod record;
 pub mod report;
 pub mod sample;
@@ -46,7 +47,7 @@ pub use record::{
 };
 pub use template::{
     ChoiceOption, OutcomeSet, OutcomeTag, Prompt, PromptKind, Rates, Scale, ScalePoint, Section,
-    Template, TemplateError, TEMPLATE_FORMAT_VERSION,
+    Template, TemplateError, TranslationStatus, TEMPLATE_FORMAT_VERSION,
 };
 pub use text::Text;
 pub use time::{Date, DateError, Timestamp, TimestampError};

@@ -4,7 +4,7 @@
 //! It is read with [`Template::from_json`], which reports the first shape error with its JSON path
 //! and position, then checks the whole template and reports every problem at once.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,21 @@ pub struct Template {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scales: Vec<Scale>,
     pub sections: Vec<Section>,
+    /// How far each translation can be relied on, by language tag, e.g. `{"gd": "draft"}`: a
+    /// widget showing a draft translation says so. Languages not listed are taken as reviewed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, TranslationStatus>,
+}
+
+/// Whether a template's translation into a language has been checked by a native speaker.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TranslationStatus {
+    /// Translated, not yet reviewed by a native speaker.
+    Draft,
+    /// Reviewed by a native speaker.
+    Reviewed,
 }
 
 /// One stage of the conversation, shown one at a time.
@@ -147,6 +162,9 @@ pub struct OutcomeTag {
     /// A grouping inside the set, e.g. `quality-of-life`, `process`, `change`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<Id>,
+    /// One of `outcomes_core::picture`'s pictures, shown beside the tag in easy read (e.g. `safe`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Id>,
 }
 
 /// A rating scale, e.g. met / partly met / not met, or Goal Attainment Scaling −2…+2.
@@ -276,6 +294,17 @@ impl Template {
                     &tag.label,
                     &mut problems,
                 );
+                if let Some(picture) = &tag.picture {
+                    if crate::picture::picture(picture.as_str()).is_none() {
+                        problems.push(unknown(
+                            &format!("{path}.tags[{t}].picture"),
+                            "picture",
+                            picture,
+                            "among this library's pictures (outcomes_core::picture)",
+                            crate::picture::names(),
+                        ));
+                    }
+                }
             }
         }
         let mut scale_ids = BTreeSet::new();
@@ -476,6 +505,15 @@ impl Template {
             .find(|p| &p.id == id)
     }
 
+    /// Whether the texts shown for `lang` are a draft translation: `lang` itself or its base
+    /// language (`gd` for `gd-GB`) is listed as a draft.
+    pub fn is_draft_translation(&self, lang: &str) -> bool {
+        let base = lang.split(['-', '_']).next().unwrap_or(lang);
+        [lang, base]
+            .iter()
+            .any(|l| self.translations.get(*l) == Some(&TranslationStatus::Draft))
+    }
+
     /// The template's title in `lang`, with the template's fallback.
     pub fn text<'a>(&'a self, text: &'a Text, lang: &str) -> &'a str {
         text.get(lang, &self.default_lang)
@@ -543,6 +581,23 @@ mod tests {
     }
 
     #[test]
+    fn reports_an_unknown_picture_with_its_path_and_the_closest_name() {
+        let json = r#"{"format_version": 1, "id": "t", "version": "1", "default_lang": "en", "title": "T",
+            "outcome_sets": [{"id": "o", "title": "O", "tags": [
+              {"id": "safe", "label": "Safe", "picture": "safe"},
+              {"id": "well", "label": "Well", "picture": "helthy"},
+              {"id": "odd", "label": "Odd", "picture": "banana"}]}],
+            "sections": [{"id": "s", "title": "S", "prompts": [{"id": "p", "text": "?", "kind": "text"}]}]}"#;
+        expect_test::expect![[r#"
+            [
+                "outcome_sets[0].tags[1].picture: there is no picture \"helthy\" among this library's pictures (outcomes_core::picture). Did you mean \"healthy\"?",
+                "outcome_sets[0].tags[2].picture: there is no picture \"banana\" among this library's pictures (outcomes_core::picture).",
+            ]
+        "#]]
+        .assert_debug_eq(&problems(json));
+    }
+
+    #[test]
     fn reports_every_rule_broken_at_once() {
         let json = r#"{"format_version": 2, "id": "t", "version": " ", "default_lang": "en", "title": "T",
             "sections": [
@@ -561,5 +616,16 @@ mod tests {
             ]
         "#]]
         .assert_debug_eq(&problems(json));
+    }
+
+    #[test]
+    fn knows_which_translations_are_drafts() {
+        let template = crate::builtin::template("what-matters").unwrap();
+        assert!(template.is_draft_translation("gd"));
+        assert!(template.is_draft_translation("ar-EG"));
+        assert!(!template.is_draft_translation("en"));
+        assert!(!template.is_draft_translation("fr"));
+        let json = template.to_canonical_json();
+        assert!(json.contains(r#""translations":{"ar":"draft","gd":"draft"}"#));
     }
 }

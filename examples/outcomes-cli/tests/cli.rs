@@ -31,7 +31,7 @@ fn validates_built_in_and_file_templates_and_locates_errors() {
     let (code, out, _) = run(&["validate-template", "what-matters"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("template \"what-matters\" version 0.2.0 is valid"),
+        out.contains("template \"what-matters\" version 0.3.0 is valid"),
         "{out}"
     );
 
