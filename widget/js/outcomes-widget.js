@@ -39,7 +39,7 @@ function loadExports() {
 
 // The attributes a widget is set up from; changing one sets the widget up again (its draft is
 // kept on the device, so nothing typed is lost).
-const ATTRIBUTES = ["template", "lang", "mode", "endpoint", "storage-key", "fhir-base"];
+const ATTRIBUTES = ["template", "lang", "mode", "easy-read", "endpoint", "storage-key", "fhir-base"];
 
 export class OutcomesConversation extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -81,8 +81,8 @@ export class OutcomesConversation extends HTMLElement {
   }
 }
 
-// The same options as the attributes, in camelCase: template (a built-in name, or a template
-// object), lang, mode, endpoint, storageKey, fhirBase, and earlierRecord (a record object, for
+// The same options as the attributes, in camelCase: template (a built-in name, an address, or a template
+// object), lang, mode, easyRead (true or false), endpoint, storageKey, fhirBase, and earlierRecord (a record object, for
 // mode "review"). Returns the <outcomes-conversation> element; remove it to unmount.
 export function mount(container, options = {}) {
   const element = document.createElement("outcomes-conversation");

@@ -31,6 +31,34 @@ pub fn long_date(date: &str, lang: &str) -> String {
     .unwrap_or_else(|| date.to_owned())
 }
 
+/// A whole number written the way `lang` writes numbers ("1,200", "١٬٢٠٠"), by the browser's
+/// `Intl`; natively, or for a language tag the browser refuses, in ASCII digits.
+pub fn number(n: u64, lang: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Number.prototype.toLocaleString throws a RangeError for a malformed tag: called through
+        // Reflect.apply, which hands the error back instead.
+        let format = || -> Option<String> {
+            use wasm_bindgen::{JsCast, JsValue};
+            let get = |from: &JsValue, key: &str| js_sys::Reflect::get(from, &key.into()).ok();
+            let number = get(&js_sys::global(), "Number")?;
+            let method: js_sys::Function = get(&get(&number, "prototype")?, "toLocaleString")?
+                .dyn_into()
+                .ok()?;
+            let args = js_sys::Array::of1(&JsValue::from_str(lang));
+            js_sys::Reflect::apply(&method, &JsValue::from_f64(n as f64), &args)
+                .ok()?
+                .as_string()
+        };
+        if let Some(text) = format() {
+            return text;
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = lang;
+    n.to_string()
+}
+
 /// The local time of day now, e.g. "12:03", written the way `lang` writes times.
 pub fn time_now(lang: &str) -> String {
     #[cfg(target_arch = "wasm32")]
@@ -75,7 +103,7 @@ fn localised(_: &str, _: &str, _: &str, _: &[(&str, &str)]) -> Option<String> {
 }
 
 /// A CLDR plural category: which form of a word a number takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Plural {
     Zero,
     One,

@@ -11,17 +11,17 @@ mod download;
 mod hooks;
 mod host;
 mod i18n;
+pub mod messages;
 mod outbox;
 mod present;
 mod setup;
 mod state;
 mod storage;
-mod strings;
 mod submit;
 
 pub use app::{App, AppProps};
 pub use host::Host;
-pub use setup::{ExportsLoader, Mode, Setup, SetupError};
+pub use setup::{ExportsLoader, Mode, Setup, SetupError, TemplateSource};
 pub use storage::{Draft, DraftStore, StorageProblem};
 
 use wasm_bindgen::prelude::*;
@@ -72,10 +72,16 @@ pub fn mount(
         .and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("loadExports")).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .map(ExportsLoader);
-    let setup = Setup::read(&host).map(|setup| Setup { exports, ..setup });
-    let app =
-        yew::Renderer::<App>::with_root_and_props(container.clone(), AppProps { host, setup })
-            .render();
+    let source = Setup::source(&host);
+    let app = yew::Renderer::<App>::with_root_and_props(
+        container.clone(),
+        AppProps {
+            host,
+            source,
+            exports,
+        },
+    )
+    .render();
     Ok(Widget {
         app: Some(app),
         container,

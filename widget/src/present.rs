@@ -8,10 +8,15 @@ use crate::components::{
     ChartPoint, RatingLine, RatingTarget, ScaleChoice, SummaryAction, SummaryAnswer, SummaryItem,
     SummaryOutcome, SummarySection, TagChoice, TagGroup,
 };
-use crate::strings;
+use crate::messages::Locale;
 
-fn label(conversation: &Conversation, text: &outcomes_core::Text, lang: &str) -> AttrValue {
-    AttrValue::from(conversation.template().text(text, lang).to_owned())
+fn label(conversation: &Conversation, text: &outcomes_core::Text, t: &Locale) -> AttrValue {
+    AttrValue::from(
+        conversation
+            .template()
+            .text(text, &t.text_lang())
+            .to_owned(),
+    )
 }
 
 /// The participant at the keyboard, who removes outcomes and actions: the practitioner.
@@ -34,41 +39,41 @@ pub fn person(record: &Record) -> Id {
         .map_or_else(|| remover(record), |p| p.id.clone())
 }
 
-fn who(record: &Record, id: &Id) -> String {
+fn who(record: &Record, id: &Id, t: &Locale) -> String {
     match record.participant(id) {
-        Some(p) => strings::participant(p.role, p.name.as_deref(), p.id.as_str()),
+        Some(p) => t.participant(p.role, p.name.as_deref(), p.id.as_str()),
         None => id.to_string(),
     }
 }
 
 /// Everyone taking part, person first, as offered for "Whose view is this?".
-pub fn raters(record: &Record) -> Vec<(Id, AttrValue)> {
+pub fn raters(record: &Record, t: &Locale) -> Vec<(Id, AttrValue)> {
     let mut people: Vec<_> = record.participants.iter().collect();
     people.sort_by_key(|p| p.role);
     people
         .into_iter()
         .map(|p| {
-            let label = strings::rater(p.role, p.name.as_deref(), p.id.as_str());
+            let label = t.rater(p.role, p.name.as_deref(), p.id.as_str());
             (p.id.clone(), AttrValue::from(label))
         })
         .collect()
 }
 
 /// Everyone taking part, person first, as offered for "Who is answering?".
-pub fn answerers(record: &Record) -> Vec<(Id, AttrValue)> {
+pub fn answerers(record: &Record, t: &Locale) -> Vec<(Id, AttrValue)> {
     let mut people: Vec<_> = record.participants.iter().collect();
     people.sort_by_key(|p| p.role);
     people
         .into_iter()
         .map(|p| {
-            let label = strings::answerer(p.role, p.name.as_deref(), p.id.as_str());
+            let label = t.answerer(p.role, p.name.as_deref(), p.id.as_str());
             (p.id.clone(), AttrValue::from(label))
         })
         .collect()
 }
 
 /// The tags of an outcome set, grouped as the set groups them, in the set's order.
-pub fn tag_groups(conversation: &Conversation, set: Option<&Id>, lang: &str) -> Vec<TagGroup> {
+pub fn tag_groups(conversation: &Conversation, set: Option<&Id>, t: &Locale) -> Vec<TagGroup> {
     let Some(set) = set.and_then(|id| conversation.template().outcome_set(id)) else {
         return Vec::new();
     };
@@ -76,14 +81,15 @@ pub fn tag_groups(conversation: &Conversation, set: Option<&Id>, lang: &str) -> 
     for tag in &set.tags {
         let choice = TagChoice {
             id: tag.id.clone(),
-            label: label(conversation, &tag.label, lang),
+            label: label(conversation, &tag.label, t),
+            picture: tag.picture.clone(),
         };
         match groups.iter_mut().find(|(g, _)| *g == tag.group.as_ref()) {
             Some((_, group)) => group.tags.push(choice),
             None => groups.push((
                 tag.group.as_ref(),
                 TagGroup {
-                    label: strings::tag_group(tag.group.as_ref().map(Id::as_str)).into(),
+                    label: t.tag_group(tag.group.as_ref().map(Id::as_str)).into(),
                     tags: vec![choice],
                 },
             )),
@@ -93,15 +99,15 @@ pub fn tag_groups(conversation: &Conversation, set: Option<&Id>, lang: &str) -> 
 }
 
 /// The points of a scale, best first as the template lists them.
-pub fn scale(conversation: &Conversation, scale: &Id, lang: &str) -> (AttrValue, Vec<ScaleChoice>) {
+pub fn scale(conversation: &Conversation, scale: &Id, t: &Locale) -> (AttrValue, Vec<ScaleChoice>) {
     match conversation.template().scale(scale) {
         Some(s) => (
-            label(conversation, &s.title, lang),
+            label(conversation, &s.title, t),
             s.points
                 .iter()
                 .map(|p| ScaleChoice {
                     id: p.id.clone(),
-                    label: label(conversation, &p.label, lang),
+                    label: label(conversation, &p.label, t),
                 })
                 .collect(),
         ),
@@ -113,7 +119,7 @@ pub fn scale(conversation: &Conversation, scale: &Id, lang: &str) -> (AttrValue,
 pub fn rating_lines(
     conversation: &Conversation,
     ratings: &[Rating],
-    lang: &str,
+    t: &Locale,
 ) -> Vec<RatingLine> {
     let template = conversation.template();
     ratings
@@ -124,10 +130,10 @@ pub fn rating_lines(
                 .and_then(|s| s.point(&r.value))
                 .map_or_else(
                     || AttrValue::from(r.value.to_string()),
-                    |p| label(conversation, &p.label, lang),
+                    |p| label(conversation, &p.label, t),
                 ),
-            by: who(conversation.record(), &r.by).into(),
-            at: AttrValue::from(crate::i18n::long_date(r.at.date(), lang)),
+            by: who(conversation.record(), &r.by, t).into(),
+            at: AttrValue::from(t.date(r.at.date())),
             reason: AttrValue::from(r.reason.clone()),
         })
         .collect()
@@ -138,7 +144,7 @@ pub fn rating_targets(
     conversation: &Conversation,
     prompt: &Id,
     rates: Rates,
-    lang: &str,
+    t: &Locale,
 ) -> Vec<RatingTarget> {
     let record = conversation.record();
     match rates {
@@ -148,11 +154,11 @@ pub fn rating_targets(
             .map(|o| RatingTarget {
                 outcome: Some(o.id.clone()),
                 subject: Some(if o.words.is_empty() {
-                    AttrValue::Static(strings::EMPTY_WORDS)
+                    AttrValue::Static(t.empty_words)
                 } else {
                     AttrValue::from(o.words.clone())
                 }),
-                history: rating_lines(conversation, &o.ratings, lang),
+                history: rating_lines(conversation, &o.ratings, t),
             })
             .collect(),
         Rates::Prompt => vec![RatingTarget {
@@ -161,20 +167,20 @@ pub fn rating_targets(
             history: rating_lines(
                 conversation,
                 record.prompt_ratings.get(prompt).map_or(&[], Vec::as_slice),
-                lang,
+                t,
             ),
         }],
     }
 }
 
 /// The record's outcomes as (id, words), for linking actions to them.
-pub fn outcome_words(record: &Record) -> Vec<(Id, AttrValue)> {
+pub fn outcome_words(record: &Record, t: &Locale) -> Vec<(Id, AttrValue)> {
     record
         .outcomes
         .iter()
         .map(|o| {
             let words = if o.words.is_empty() {
-                AttrValue::Static(strings::EMPTY_WORDS)
+                AttrValue::Static(t.empty_words)
             } else {
                 AttrValue::from(o.words.clone())
             };
@@ -210,11 +216,12 @@ fn chart(conversation: &Conversation, ratings: &[Rating]) -> Vec<ChartPoint> {
 /// time, then who will do what.
 pub fn summary(
     conversation: &Conversation,
-    lang: &str,
+    t: &Locale,
 ) -> (Vec<SummarySection>, Vec<SummaryOutcome>, Vec<SummaryAction>) {
     let template = conversation.template();
     let record = conversation.record();
-    let text = |t: &outcomes_core::Text| label(conversation, t, lang);
+    let text_lang = t.text_lang();
+    let text = |text: &outcomes_core::Text| label(conversation, text, t);
     let sections = template
         .sections
         .iter()
@@ -246,9 +253,9 @@ pub fn summary(
                                 let chosen: Vec<&str> = options
                                     .iter()
                                     .filter(|o| c.options.contains(&o.id))
-                                    .map(|o| template.text(&o.label, lang))
+                                    .map(|o| template.text(&o.label, &text_lang))
                                     .collect();
-                                AttrValue::from(chosen.join("; "))
+                                AttrValue::from(t.list(&chosen))
                             }),
                         ratings: Vec::new(),
                         chart: Vec::new(),
@@ -256,12 +263,8 @@ pub fn summary(
                     PromptKind::Consent { statement } => Some(SummaryAnswer {
                         prompt: text(statement),
                         answer: record.consent.get(&prompt.id).map(|c| {
-                            strings::consent_summary(
-                                c.given,
-                                &who(record, &c.by),
-                                &crate::i18n::long_date(c.at.date(), lang),
-                            )
-                            .into()
+                            t.consent_summary(c.given, &who(record, &c.by, t), &t.date(c.at.date()))
+                                .into()
                         }),
                         ratings: Vec::new(),
                         chart: Vec::new(),
@@ -278,7 +281,7 @@ pub fn summary(
                                 .prompt_ratings
                                 .get(&prompt.id)
                                 .map_or(&[], Vec::as_slice),
-                            lang,
+                            t,
                         ),
                         chart: chart(
                             conversation,
@@ -301,18 +304,20 @@ pub fn summary(
             tags: o
                 .tags
                 .iter()
-                .map(|t| {
-                    template
-                        .tag(t)
-                        .map_or_else(|| AttrValue::from(t.to_string()), |tag| text(&tag.label))
+                .map(|id| TagChoice {
+                    id: id.clone(),
+                    label: template
+                        .tag(id)
+                        .map_or_else(|| AttrValue::from(id.to_string()), |tag| text(&tag.label)),
+                    picture: template.tag(id).and_then(|tag| tag.picture.clone()),
                 })
                 .collect(),
             kind: AttrValue::Static(match o.kind {
-                OutcomeKind::Achieve => strings::OUTCOME_ACHIEVE_SHORT,
-                OutcomeKind::Maintain => strings::OUTCOME_MAINTAIN_SHORT,
+                OutcomeKind::Achieve => t.outcome_achieve_short,
+                OutcomeKind::Maintain => t.outcome_maintain_short,
             }),
             chart: chart(conversation, &o.ratings),
-            ratings: rating_lines(conversation, &o.ratings, lang),
+            ratings: rating_lines(conversation, &o.ratings, t),
         })
         .collect();
     let actions = record
@@ -320,15 +325,13 @@ pub fn summary(
         .iter()
         .map(|a| SummaryAction {
             what: AttrValue::from(a.what.clone()),
-            details: strings::action_summary(
-                &a.who,
-                a.by_when
-                    .as_ref()
-                    .map(|d| crate::i18n::long_date(d.as_str(), lang))
-                    .as_deref(),
-                a.done.is_some(),
-            )
-            .into(),
+            details: t
+                .action_summary(
+                    &a.who,
+                    a.by_when.as_ref().map(|d| t.date(d.as_str())).as_deref(),
+                    a.done.is_some(),
+                )
+                .into(),
             outcomes: a
                 .outcomes
                 .iter()
@@ -379,14 +382,14 @@ mod tests {
     #[test]
     fn tags_are_grouped_in_the_sets_order() {
         let c = conversation("what-matters");
-        let groups = tag_groups(&c, Some(&id("talking-points")), "en");
+        let groups = tag_groups(&c, Some(&id("talking-points")), &Locale::default());
         let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(
             labels,
             ["Quality of life", "How support is given", "Change"]
         );
         assert_eq!(groups[0].tags[0].label.as_str(), "Feeling safe");
-        assert!(tag_groups(&c, None, "en").is_empty());
+        assert!(tag_groups(&c, None, &Locale::default()).is_empty());
     }
 
     #[test]
@@ -424,10 +427,13 @@ mod tests {
             ],
             "a point without a score is listed, not drawn"
         );
-        let (_, outcomes, _) = summary(&c, "en");
+        let (_, outcomes, _) = summary(&c, &Locale::default());
         assert_eq!(outcomes[0].words.as_str(), "See Jim");
-        assert_eq!(outcomes[0].tags[0].as_str(), "Seeing people");
-        assert_eq!(outcomes[0].kind.as_str(), strings::OUTCOME_MAINTAIN_SHORT);
+        assert_eq!(outcomes[0].tags[0].label.as_str(), "Seeing people");
+        assert_eq!(
+            outcomes[0].kind.as_str(),
+            Locale::default().outcome_maintain_short
+        );
         assert_eq!(outcomes[0].ratings.len(), 4, "every rating is listed");
         assert_eq!(outcomes[0].ratings[1].by.as_str(), "the practitioner");
         assert_eq!(outcomes[0].ratings[1].value.as_str(), "Not met");
@@ -436,9 +442,12 @@ mod tests {
     #[test]
     fn raters_start_with_the_person_and_removal_is_by_the_practitioner() {
         let c = conversation("what-matters");
-        let raters = raters(c.record());
+        let raters = raters(c.record(), &Locale::default());
         assert_eq!(raters[0].0, id("person"));
-        assert_eq!(raters[1].1.as_str(), strings::RATING_BY_PRACTITIONER);
+        assert_eq!(
+            raters[1].1.as_str(),
+            Locale::default().rating_by_practitioner
+        );
         assert_eq!(remover(c.record()), id("practitioner"));
     }
 
@@ -452,7 +461,7 @@ mod tests {
                 options: vec![id("housing")],
             },
         );
-        let (sections, _, actions) = summary(&c, "en");
+        let (sections, _, actions) = summary(&c, &Locale::default());
         assert_eq!(
             sections[0].answers[0]
                 .answer

@@ -35,6 +35,8 @@ pub struct Setup {
     pub template: Arc<Template>,
     pub lang: String,
     pub mode: Mode,
+    /// Easy read (the `easy-read` attribute): short sentences, larger text, pictures.
+    pub easy_read: bool,
     /// In review mode, the record being reviewed.
     pub earlier: Option<Record>,
     pub store: DraftStore,
@@ -47,6 +49,14 @@ pub struct Setup {
     pub endpoint: Option<String>,
     /// The draft saved on this device by this widget earlier, if any, or why it could not be read.
     pub draft: Result<Option<Draft>, StorageProblem>,
+}
+
+/// Where the widget's template comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TemplateSource {
+    Ready(Arc<Template>),
+    /// An http(s) address (relative ones resolved against the page's address).
+    Address(String),
 }
 
 /// Who leads the conversation, set by the `mode` attribute.
@@ -90,9 +100,18 @@ pub enum SetupError {
     /// Neither a `template` attribute nor an inline JSON template.
     NoTemplate,
     UnknownTemplate(UnknownTemplate),
-    /// The `template` attribute looks like an address; this version reads built-in names and
-    /// inline JSON only.
+    /// The `template` attribute is an address that is not http(s).
     TemplateAddress(String),
+    /// The template at the `template` address could not be fetched.
+    TemplateFetch {
+        address: String,
+        problem: String,
+    },
+    /// The template at the `template` address is not a usable template.
+    RemoteTemplate {
+        address: String,
+        error: TemplateError,
+    },
     /// The inline `<script type="application/json">` template is not a usable template.
     InlineTemplate(TemplateError),
     /// The `endpoint` attribute is not an address.
@@ -114,7 +133,9 @@ impl SetupError {
         match self {
             SetupError::NoTemplate => "no-template",
             SetupError::UnknownTemplate(_) => "unknown-template",
-            SetupError::TemplateAddress(_) => "template-address-unsupported",
+            SetupError::TemplateAddress(_) => "invalid-template-address",
+            SetupError::TemplateFetch { .. } => "template-fetch-failed",
+            SetupError::RemoteTemplate { .. } => "invalid-template",
             SetupError::InlineTemplate(_) => "invalid-template",
             SetupError::Endpoint(_) => "invalid-endpoint",
             SetupError::Mode { .. } => "unknown-mode",
@@ -137,11 +158,22 @@ impl fmt::Display for SetupError {
             }
             SetupError::TemplateAddress(address) => write!(
                 f,
-                "The template attribute \"{address}\" looks like an address. This version reads \
-                 built-in template names ({}) or a template's JSON inside the element in a \
-                 <script type=\"application/json\">.",
+                "The template attribute \"{address}\" is neither a built-in template ({}) nor a \
+                 web address. Give a built-in name, the address of a template's JSON \
+                 (https://… or a path on this site such as /templates/ours.json), or put the \
+                 JSON inside the element in a <script type=\"application/json\">.",
                 builtin::names().collect::<Vec<_>>().join(", ")
             ),
+            SetupError::TemplateFetch { address, problem } => write!(
+                f,
+                "The template could not be fetched from {address}: {problem}. Check that the \
+                 address is right, that the file is served, and, if it is on another site, that \
+                 the site allows this page to read it (CORS) and this page's \
+                 Content-Security-Policy allows connecting to it (connect-src)."
+            ),
+            SetupError::RemoteTemplate { address, error } => {
+                write!(f, "The template at {address} cannot be used: {error}")
+            }
             SetupError::InlineTemplate(err) => {
                 write!(f, "The template inside the element cannot be used: {err}")
             }
@@ -172,24 +204,48 @@ impl Setup {
     /// an inline JSON template is used. The language is the element's `lang`, else the page's,
     /// else the template's own.
     pub fn read(host: &Host) -> Result<Self, SetupError> {
-        let template = match host.attribute("template") {
+        match Self::source(host)? {
+            TemplateSource::Ready(template) => Self::with_template(host, template),
+            TemplateSource::Address(address) => Err(SetupError::TemplateAddress(address)),
+        }
+    }
+
+    /// Where the template comes from: built in or inline (ready now), or an address to fetch it
+    /// from (a `template` attribute with `/`, `:` or `.` in it, which no built-in name has).
+    pub fn source(host: &Host) -> Result<TemplateSource, SetupError> {
+        Ok(TemplateSource::Ready(match host.attribute("template") {
             Some(name) if name.contains(['/', ':', '.']) => {
-                return Err(SetupError::TemplateAddress(name))
+                return resolve_address(&name)
+                    .map(TemplateSource::Address)
+                    .ok_or(SetupError::TemplateAddress(name));
             }
             Some(name) => builtin::template(name.trim()).map_err(SetupError::UnknownTemplate)?,
             None => {
                 let json = host.inline_template().ok_or(SetupError::NoTemplate)?;
                 Arc::new(Template::from_json(&json).map_err(SetupError::InlineTemplate)?)
             }
-        };
-        let lang = host
-            .attribute("lang")
-            .or_else(|| {
-                let html = web_sys::window()?.document()?.document_element()?;
-                html.get_attribute("lang")
+        }))
+    }
+
+    /// Fetches the template at `address` and reads it, with a located error if either fails.
+    pub async fn fetch_template(address: &str) -> Result<Arc<Template>, SetupError> {
+        let json = crate::submit::fetch_text(address)
+            .await
+            .map_err(|problem| SetupError::TemplateFetch {
+                address: address.to_owned(),
+                problem,
+            })?;
+        Template::from_json(&json)
+            .map(Arc::new)
+            .map_err(|error| SetupError::RemoteTemplate {
+                address: address.to_owned(),
+                error,
             })
-            .filter(|lang| !lang.trim().is_empty())
-            .unwrap_or_else(|| template.default_lang.clone());
+    }
+
+    /// The rest of the set-up, once the template is known.
+    pub fn with_template(host: &Host, template: Arc<Template>) -> Result<Self, SetupError> {
+        let lang = page_lang(host).unwrap_or_else(|| template.default_lang.clone());
         let endpoint = match host.attribute("endpoint").filter(|e| !e.trim().is_empty()) {
             Some(endpoint) => {
                 Some(resolve_address(&endpoint).ok_or(SetupError::Endpoint(endpoint))?)
@@ -218,6 +274,7 @@ impl Setup {
             template,
             lang,
             mode,
+            easy_read: easy_read(host),
             earlier,
             store,
             fhir_base,
@@ -226,6 +283,24 @@ impl Setup {
             draft,
         })
     }
+}
+
+/// The element's `lang`, else the page's.
+pub fn page_lang(host: &Host) -> Option<String> {
+    host.attribute("lang")
+        .or_else(|| {
+            let html = web_sys::window()?.document()?.document_element()?;
+            html.get_attribute("lang")
+        })
+        .map(|lang| lang.trim().to_owned())
+        .filter(|lang| !lang.is_empty())
+}
+
+/// Whether the element asks for easy read: `easy-read`, `easy-read=""` or `easy-read="true"`
+/// (any value but `"false"`, as HTML's boolean attributes go).
+pub fn easy_read(host: &Host) -> bool {
+    host.attribute("easy-read")
+        .is_some_and(|value| !value.trim().eq_ignore_ascii_case("false"))
 }
 
 /// An http(s) address, relative ones resolved against the page's address.

@@ -1,4 +1,5 @@
-//! Sending one record to the organisation's endpoint: the only network request the widget makes.
+//! The widget's only network requests: fetching a template from the address the page gave
+//! (`template="https://…"`), and sending a record to the organisation's endpoint.
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
@@ -69,6 +70,49 @@ async fn try_send(endpoint: &str, record_id: &str, record_json: &str) -> Result<
             }
         }
     })
+}
+
+/// GETs the text at `address` (a template's JSON), or says why not: no network, no answer in
+/// time, or an HTTP status other than 2xx. Sent as the page's own requests are: the browser
+/// sends cookies only to the page's own site.
+pub async fn fetch_text(address: &str) -> Result<String, String> {
+    let attempt = async {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let headers = Headers::new()?;
+        headers.set("Accept", "application/json")?;
+        let controller = AbortController::new()?;
+        let init = RequestInit::new();
+        init.set_method("GET");
+        init.set_headers(&headers);
+        init.set_signal(Some(&controller.signal()));
+        init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+        let timeout = Timeout::new(TIMEOUT_MS, move || controller.abort());
+        let response = JsFuture::from(window.fetch_with_str_and_init(address, &init)).await;
+        drop(timeout);
+        let response: Response = match response {
+            Ok(response) => response.unchecked_into(),
+            Err(err) if is_abort(&err) => {
+                return Ok(Err(format!(
+                    "no answer within {} seconds",
+                    TIMEOUT_MS / 1000
+                )))
+            }
+            Err(err) => return Ok(Err(describe(&err))),
+        };
+        if !response.ok() {
+            return Ok(Err(format!(
+                "the server answered {} {}",
+                response.status(),
+                response.status_text()
+            )));
+        }
+        let text = JsFuture::from(response.text()?).await?;
+        Ok::<_, JsValue>(
+            text.as_string()
+                .ok_or_else(|| "the answer was not text".to_owned()),
+        )
+    };
+    attempt.await.unwrap_or_else(|err| Err(describe(&err)))
 }
 
 fn is_abort(err: &JsValue) -> bool {

@@ -315,10 +315,10 @@ async fn bad_setups_are_explained_in_the_widget_and_to_the_host() {
         ),
         (&[], "", "no-template", "No template was given."),
         (
-            &[("template", "https://example.org/t.json")],
+            &[("template", "ftp://files.invalid/t.json")],
             "",
-            "template-address-unsupported",
-            "looks like an address",
+            "invalid-template-address",
+            "is neither a built-in template",
         ),
         (
             &[],
@@ -851,6 +851,11 @@ async fn ratings_keep_the_reason_and_who_and_both_views_when_they_differ() {
         w.text(".oc-rating-note"),
         "Choose a point on the scale first."
     );
+    assert_eq!(
+        w.focused(),
+        Some(w.find(".oc-scale input")),
+        "focus goes where the problem can be put right"
+    );
     let before = w.events("outcomes-change").len();
 
     w.click(".oc-scale input[value=partly-met]").await;
@@ -1118,8 +1123,23 @@ async fn goal_attainment_outcomes_take_a_weight() {
         w.record()["outcomes"][0].get("weight").is_none(),
         "0 is no weight"
     );
+    // Said beside the field, announced, and tied to it.
+    let field = w.find(".oc-outcome-weight");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let problem = w.find(".oc-weight [role=alert]");
+    assert_eq!(
+        field.get_attribute("aria-describedby"),
+        Some(problem.id()),
+        "the field names its problem"
+    );
+    assert!(problem.text_content().unwrap().contains("whole number"));
     w.fill(".oc-outcome-weight", "3").await;
     assert_eq!(w.record()["outcomes"][0]["weight"], 3);
+    assert!(w.all(".oc-weight [role=alert]").is_empty());
+    assert_eq!(
+        w.find(".oc-outcome-weight").get_attribute("aria-invalid"),
+        None
+    );
     assert_accessible(&w);
 
     let w = Mounted::new(&[("template", "what-matters")], "").await;
@@ -1179,4 +1199,195 @@ async fn dates_follow_the_language_and_an_unknown_language_breaks_nothing() {
             "{lang}"
         );
     }
+}
+
+/// The words of the widget in `lang`'s catalogue.
+fn catalogue(lang: &str, easy_read: bool) -> &'static outcomes_widget::messages::Messages {
+    outcomes_widget::messages::for_lang(lang, easy_read)
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_speaks_the_pages_language_and_says_the_translation_is_a_draft() {
+    let gd = catalogue("gd", false);
+    assert_ne!(gd.next, catalogue("en", false).next, "a Gaelic catalogue");
+    let template = outcomes_core::builtin::template("what-matters").unwrap();
+    let w = Mounted::new(&[("template", "what-matters"), ("lang", "gd")], "").await;
+    assert_eq!(
+        w.find(".oc-conversation").get_attribute("lang").as_deref(),
+        Some("gd")
+    );
+    assert_eq!(w.text(".oc-nav .oc-button-primary"), gd.next);
+    assert_eq!(w.text(".oc-title"), template.title.get("gd", "en"));
+    assert_ne!(
+        w.text(".oc-title"),
+        template.title.get("en", "en"),
+        "the built-in template is translated too"
+    );
+    let outcomes_widget::messages::Translation::Draft { notice } = gd.translation else {
+        panic!("Gaelic is a draft translation");
+    };
+    assert_eq!(w.text(".oc-translation-note"), notice);
+    w.stage(4).await;
+    w.click(".oc-outcomes .oc-add").await;
+    assert_eq!(
+        w.text(".oc-outcome-label"),
+        gd.outcome_words_label.replace("{number}", "1")
+    );
+    assert_accessible(&w);
+
+    let w = Mounted::new(&[("template", "what-matters"), ("lang", "en-GB")], "").await;
+    assert!(
+        w.all(".oc-translation-note").is_empty(),
+        "English is not a draft"
+    );
+    let w = Mounted::new(&[("template", "what-matters"), ("lang", "fr")], "").await;
+    assert_eq!(
+        w.text(".oc-nav .oc-button-primary"),
+        "Next",
+        "a language without a catalogue falls back to English"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn numbers_are_written_the_way_the_language_writes_them() {
+    // Egyptian Arabic writes Arabic-Indic digits (CLDR); Arabic without a region, Latin ones.
+    let w = Mounted::new(&[("template", "what-matters"), ("lang", "ar-EG")], "").await;
+    assert_eq!(
+        w.find(".oc-conversation").get_attribute("dir").as_deref(),
+        Some("rtl")
+    );
+    assert_eq!(
+        w.text(".oc-nav .oc-button-primary"),
+        catalogue("ar", false).next
+    );
+    let progress = w.text(".oc-progress-text");
+    assert!(
+        progress.contains('\u{661}') && progress.contains('\u{666}'),
+        "Arabic-Indic digits for stage 1 of 6: {progress}"
+    );
+    assert!(!progress.contains('1'), "{progress}");
+    let w = Mounted::new(&[("template", "what-matters"), ("lang", "en")], "").await;
+    assert_eq!(w.text(".oc-progress-text"), "Stage 1 of 6");
+}
+
+#[wasm_bindgen_test]
+async fn easy_read_has_short_words_larger_text_and_a_picture_for_every_tag() {
+    let easy = catalogue("en", true);
+    let w = Mounted::new(&[("template", "what-matters"), ("easy-read", "")], "").await;
+    let root = w.find(".oc-conversation");
+    assert!(root
+        .get_attribute("class")
+        .unwrap()
+        .contains("oc-easy-read"));
+    let size = |element: &Element| {
+        let style = web_sys::window()
+            .unwrap()
+            .get_computed_style(element)
+            .unwrap()
+            .unwrap();
+        style
+            .get_property_value("font-size")
+            .unwrap()
+            .trim_end_matches("px")
+            .parse::<f64>()
+            .unwrap()
+    };
+    assert!(size(&root) >= 19.0, "larger text: {}px", size(&root));
+    assert_eq!(w.text(".oc-nav .oc-button-primary"), easy.next);
+    w.stage(4).await;
+    assert_eq!(w.text(".oc-outcomes .oc-add"), easy.outcome_add_first);
+    w.click(".oc-outcomes .oc-add").await;
+    w.click(".oc-tags-details summary").await;
+    let chips = w.all(".oc-chip");
+    assert_eq!(chips.len(), 15, "every Talking Points tag");
+    for chip in &chips {
+        let picture = chip
+            .query_selector("svg.oc-picture")
+            .unwrap()
+            .unwrap_or_else(|| panic!("no picture in {}", chip.outer_html()));
+        assert_eq!(
+            picture.get_attribute("aria-hidden").as_deref(),
+            Some("true")
+        );
+        assert!(
+            picture.query_selector("path").unwrap().is_some(),
+            "a drawn picture"
+        );
+        assert!(
+            !chip.text_content().unwrap().trim().is_empty(),
+            "and its name"
+        );
+    }
+    // The template's own easy-read words, where it has them.
+    let template = outcomes_core::builtin::template("what-matters").unwrap();
+    let tag = template
+        .tag(&outcomes_core::Id::new("things-to-do").unwrap())
+        .unwrap();
+    assert_eq!(
+        w.text(".oc-chip-box[value=things-to-do] + .oc-chip-label .oc-tag-name"),
+        tag.label.get("en-x-easy", "en")
+    );
+    w.click(".oc-chip-box[value=seeing-people]").await;
+    assert_accessible(&w);
+    w.stage(7).await;
+    assert!(
+        w.find(".oc-summary .oc-tag svg.oc-picture")
+            .get_attribute("data-picture")
+            .is_some(),
+        "the summary shows the picture too"
+    );
+
+    let w = Mounted::new(&[("template", "what-matters"), ("easy-read", "false")], "").await;
+    assert!(!w
+        .find(".oc-conversation")
+        .get_attribute("class")
+        .unwrap()
+        .contains("oc-easy-read"));
+    w.stage(4).await;
+    w.click(".oc-outcomes .oc-add").await;
+    assert!(
+        w.all("svg.oc-picture").is_empty(),
+        "pictures are for easy read"
+    );
+}
+
+/// Resolves when `host` fires the event `name` (for what the widget does after a network answer,
+/// which no scheduler flush can wait for).
+async fn next_event(host: &HtmlElement, name: &str) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        host.add_event_listener_with_callback_and_add_event_listener_options(
+            name, &resolve, &options,
+        )
+        .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_template_that_cannot_be_fetched_is_explained_with_its_address() {
+    let w = Mounted::new(&[("template", "/no-such-folder/our-template.json")], "").await;
+    assert_eq!(
+        w.text("[role=status]"),
+        catalogue("en", false).loading,
+        "says it is getting ready meanwhile"
+    );
+    assert!(w.all("textarea").is_empty());
+    if w.events("outcomes-error").is_empty() {
+        next_event(&w.host, "outcomes-error").await;
+    }
+    let errors = w.events("outcomes-error");
+    assert_eq!(errors[0]["error"]["code"], "template-fetch-failed");
+    let alert = w.text("[role=alert]");
+    assert!(
+        alert.contains("/no-such-folder/our-template.json"),
+        "{alert}"
+    );
+    assert!(alert.contains("404"), "{alert}");
+    assert!(
+        alert.contains(catalogue("en", false).cannot_start),
+        "{alert}"
+    );
 }

@@ -66,3 +66,49 @@ fn the_style_sheet_uses_logical_properties() {
         }
     }
 }
+
+/// Every word the widget shows comes from a message catalogue (`src/messages/`), so no
+/// component writes English of its own: no text node or accessible name that is a string
+/// literal with letters in it.
+#[test]
+fn components_take_their_words_from_the_catalogue() {
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components"),
+        &mut files,
+    );
+    assert!(files.len() > 10);
+    let words = |literal: &str| literal.chars().any(char::is_alphabetic);
+    for (path, text) in files {
+        for (n, line) in text.lines().enumerate() {
+            // A text node: `{ "…" }`; an accessible name or label: `aria-label="…"` and co.
+            let mut problems = Vec::new();
+            for (start, _) in line.match_indices("{ \"") {
+                // A text node follows a tag or another node, not an `if` or `else`.
+                let before = line[..start].trim_end();
+                let text_node = before.is_empty() || before.ends_with('>') || before.ends_with('}');
+                let literal = line[start + 3..].split('"').next().unwrap_or_default();
+                if text_node && words(literal) {
+                    problems.push(literal.to_owned());
+                }
+            }
+            for attribute in ["aria-label=\"", "title=\"", "alt=\"", "placeholder=\""] {
+                for (start, _) in line.match_indices(attribute) {
+                    let literal = line[start + attribute.len()..]
+                        .split('"')
+                        .next()
+                        .unwrap_or_default();
+                    if words(literal) {
+                        problems.push(literal.to_owned());
+                    }
+                }
+            }
+            assert!(
+                problems.is_empty(),
+                "{path}:{}: {problems:?} is English written into a component: add it to \
+                 src/messages/ (every catalogue) and use it through use_locale()",
+                n + 1
+            );
+        }
+    }
+}

@@ -3,7 +3,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::ConfirmRemove;
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ActionEditorProps {
@@ -30,6 +30,7 @@ enum Field {
 /// One agreed action: what, who, by when, which outcomes it helps, and whether it is done.
 #[component]
 pub fn ActionEditor(props: &ActionEditorProps) -> Html {
+    let t = use_locale();
     let action = &props.action;
     let base = format!("oc-action-{}", action.id);
     let what_ref = use_node_ref();
@@ -109,24 +110,24 @@ pub fn ActionEditor(props: &ActionEditorProps) -> Html {
     );
     html! {
         <li class="oc-action" part="action">
-            <label class="oc-outcome-label" for={what_id.clone()}>{ strings::action_what_label(props.number) }</label>
+            <label class="oc-outcome-label" for={what_id.clone()}>{ t.numbered(t.action_what_label, props.number) }</label>
             <textarea id={what_id} class="oc-answer oc-action-what" rows="2" ref={what_ref}
                 value={action.what.clone()} oninput={on_what} />
             <div class="oc-action-row">
                 <div class="oc-field">
-                    <label for={who_id.clone()}>{ strings::ACTION_WHO }</label>
+                    <label for={who_id.clone()}>{ t.action_who }</label>
                     <input id={who_id} type="text" class="oc-answer oc-action-who" value={action.who.clone()} oninput={on_who} />
                 </div>
                 <div class="oc-field">
-                    <label for={when_id.clone()}>{ strings::ACTION_BY_WHEN }</label>
+                    <label for={when_id.clone()}>{ t.action_by_when }</label>
                     <input id={when_id} type="date" class="oc-answer oc-action-when"
                         value={action.by_when.as_ref().map(|d| d.as_str().to_owned()).unwrap_or_default()} onchange={on_by_when} />
                 </div>
             </div>
             <fieldset class="oc-action-outcomes">
-                <legend>{ strings::ACTION_OUTCOMES }</legend>
+                <legend>{ t.action_outcomes }</legend>
                 if props.outcomes.is_empty() {
-                    <p class="oc-muted">{ strings::ACTION_NO_OUTCOMES }</p>
+                    <p class="oc-muted">{ t.action_no_outcomes }</p>
                 }
                 { for props.outcomes.iter().map(|(id, words)| {
                     let on_change = {
@@ -146,9 +147,9 @@ pub fn ActionEditor(props: &ActionEditorProps) -> Html {
             </fieldset>
             <div class="oc-option">
                 <input id={done_id.clone()} type="checkbox" class="oc-action-done" checked={action.done.is_some()} onchange={on_done} />
-                <label for={done_id}>{ strings::ACTION_DONE }</label>
+                <label for={done_id}>{ t.action_done }</label>
             </div>
-            <ConfirmRemove label={strings::action_remove(props.number)} question={strings::ACTION_REMOVE_CONFIRM} on_remove={on_remove} />
+            <ConfirmRemove label={t.numbered(t.action_remove, props.number)} question={t.action_remove_confirm} on_remove={on_remove} />
         </li>
     }
 }

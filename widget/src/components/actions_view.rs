@@ -4,7 +4,8 @@ use yew::prelude::*;
 use crate::hooks::use_list_focus;
 
 use super::{ActionEditor, PromptFrame};
-use crate::{clock, strings};
+use crate::clock;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ActionsViewProps {
@@ -25,6 +26,7 @@ pub struct ActionsViewProps {
 /// Agreed actions: who does what, by when, for which outcomes; add another; remove on purpose.
 #[component]
 pub fn ActionsView(props: &ActionsViewProps) -> Html {
+    let t = use_locale();
     let focus = use_list_focus();
     let on_add = {
         let (on_action, focus) = (props.on_action.clone(), focus.clone());
@@ -55,7 +57,7 @@ pub fn ActionsView(props: &ActionsViewProps) -> Html {
         <PromptFrame id={props.id.clone()} text={props.text.clone()} hint={props.hint.clone()}
             guidance={props.guidance.clone()} class="oc-actions">
             if empty {
-                <p class="oc-empty">{ strings::ACTIONS_EMPTY }</p>
+                <p class="oc-empty">{ t.actions_empty }</p>
             } else {
                 <ol class="oc-action-list">
                     { for props.actions.iter().enumerate().map(|(i, action)| html! {
@@ -66,7 +68,7 @@ pub fn ActionsView(props: &ActionsViewProps) -> Html {
                 </ol>
             }
             <button type="button" class="oc-button oc-add" ref={focus.add_button.clone()} onclick={on_add}>
-                { if empty { strings::ACTION_ADD_FIRST } else { strings::ACTION_ADD } }
+                { if empty { t.action_add_first } else { t.action_add } }
             </button>
         </PromptFrame>
     }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::GuidanceNote;
 use super::ScaleChoice;
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ChoiceViewProps {
@@ -26,6 +26,7 @@ pub struct ChoiceViewProps {
 /// One of fixed options (radio buttons), or several (checkboxes).
 #[component]
 pub fn ChoiceView(props: &ChoiceViewProps) -> Html {
+    let t = use_locale();
     let base = format!("oc-choice-{}", props.id);
     let hint_id = format!("{base}-hint");
     let option = |choice: &ScaleChoice| {
@@ -65,7 +66,7 @@ pub fn ChoiceView(props: &ChoiceViewProps) -> Html {
             }
             <div class="oc-options">{ for props.options.iter().map(option) }</div>
             if let Some(guidance) = &props.guidance {
-                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
+                <GuidanceNote summary={t.prompt_guidance} text={guidance.clone()} />
             }
         </fieldset>
     }

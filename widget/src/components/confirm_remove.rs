@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ConfirmRemoveProps {
@@ -15,6 +15,7 @@ pub struct ConfirmRemoveProps {
 /// back on the remove button.
 #[component]
 pub fn ConfirmRemove(props: &ConfirmRemoveProps) -> Html {
+    let t = use_locale();
     let confirming = use_state_eq(|| false);
     let (ask_ref, keep_ref) = (use_node_ref(), use_node_ref());
     {
@@ -39,8 +40,8 @@ pub fn ConfirmRemove(props: &ConfirmRemoveProps) -> Html {
         html! {
             <div class="oc-confirm" role="group" aria-label={props.label.clone()}>
                 <p>{ props.question.clone() }</p>
-                <button type="button" class="oc-button oc-button-danger oc-confirm-yes" onclick={on_yes}>{ strings::REMOVE_YES }</button>
-                <button type="button" class="oc-button oc-confirm-no" ref={keep_ref}  onclick={on_no}>{ strings::REMOVE_NO }</button>
+                <button type="button" class="oc-button oc-button-danger oc-confirm-yes" onclick={on_yes}>{ t.remove_yes }</button>
+                <button type="button" class="oc-button oc-confirm-no" ref={keep_ref}  onclick={on_no}>{ t.remove_no }</button>
             </div>
         }
     } else {

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::GuidanceNote;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ConsentViewProps {
@@ -24,6 +24,7 @@ pub struct ConsentViewProps {
 /// Agreement to a statement: given or not, and who answered.
 #[component]
 pub fn ConsentView(props: &ConsentViewProps) -> Html {
+    let t = use_locale();
     let by = {
         let first = props
             .answer
@@ -85,16 +86,16 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
             <p class="oc-prompt-text" id={format!("{base}-text")}>{ props.text.clone() }</p>
             <p class="oc-statement" id={statement_id}>{ props.statement.clone() }</p>
             <fieldset class="oc-who">
-                <legend>{ strings::CONSENT_WHO }</legend>
+                <legend>{ t.consent_who }</legend>
                 { for props.answerers.iter().map(who_radio) }
             </fieldset>
             <fieldset class="oc-consent-answer">
-                <legend>{ strings::CONSENT_ANSWER }</legend>
-                { answer_radio(true, strings::CONSENT_GIVEN) }
-                { answer_radio(false, strings::CONSENT_REFUSED) }
+                <legend>{ t.consent_answer }</legend>
+                { answer_radio(true, t.consent_given) }
+                { answer_radio(false, t.consent_refused) }
             </fieldset>
             if let Some(guidance) = &props.guidance {
-                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
+                <GuidanceNote summary={t.prompt_guidance} text={guidance.clone()} />
             }
         </div>
     }

@@ -8,11 +8,11 @@ use super::{
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
+use crate::messages::{Locale, Translation};
 use crate::setup::SharedTemplate;
 use crate::setup::{Mode, Setup};
 use crate::state::{ConversationState, Msg};
 use crate::storage::StorageProblem;
-use crate::strings;
 use crate::{clock, download, present};
 
 #[derive(Debug, Properties, PartialEq)]
@@ -25,6 +25,10 @@ pub struct ConversationViewProps {
 #[component]
 pub fn ConversationView(props: &ConversationViewProps) -> Html {
     let setup = &props.setup;
+    let t = (*use_memo((setup.lang.clone(), setup.easy_read), |(lang, easy)| {
+        Locale::new(lang, *easy)
+    }))
+    .clone();
     let state = {
         let setup = setup.clone();
         use_reducer(move || match setup.draft {
@@ -165,8 +169,9 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
 
     let conversation = state.conversation();
     let template = conversation.template();
-    let lang = props.setup.lang.as_str();
-    let text = |t: &outcomes_core::Text| AttrValue::from(template.text(t, lang).to_owned());
+    let text_lang = t.text_lang();
+    let text =
+        |text: &outcomes_core::Text| AttrValue::from(template.text(text, &text_lang).to_owned());
     // On their own (mode="self"), the person sees no practitioner's notes, and every view,
     // answer and removal is theirs.
     let self_mode = setup.mode == Mode::SelfCompletion;
@@ -183,6 +188,13 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
         present::person(conversation.record())
     } else {
         present::remover(conversation.record())
+    };
+    // Words that are not yet checked by a native speaker are said to be so.
+    let translation_note = match t.translation {
+        Translation::Draft { notice } => Some(notice),
+        Translation::Original => template
+            .is_draft_translation(&t.lang)
+            .then_some(t.template_draft),
     };
     let stages: Vec<AttrValue> = template.sections.iter().map(|s| text(&s.title)).collect();
     let position = conversation.position();
@@ -202,18 +214,18 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                         <OutcomesView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
                             hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
                             outcomes={conversation.record().outcomes.clone()}
-                            tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), lang)}
+                            tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), &t)}
                             weighted={template.scales.iter().any(|s| s.goal_attainment)}
                             known_tags={template.outcome_sets.iter().flat_map(|s| s.tags.iter().map(|t| t.id.clone())).collect::<Vec<_>>()}
                             by={remover.clone()} on_action={apply.clone()} />
                     },
                     PromptKind::Rating { scale, rates } => {
-                        let (scale_title, points) = present::scale(&conversation, scale, lang);
+                        let (scale_title, points) = present::scale(&conversation, scale, &t);
                         html! {
                             <RatingView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
                                 hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
-                                scale_title={scale_title} points={points} raters={people(present::raters(conversation.record()))}
-                                targets={present::rating_targets(&conversation, &prompt.id, *rates, lang)}
+                                scale_title={scale_title} points={points} raters={people(present::raters(conversation.record(), &t))}
+                                targets={present::rating_targets(&conversation, &prompt.id, *rates, &t)}
                                 on_action={apply.clone()} />
                         }
                     },
@@ -221,7 +233,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                         <ActionsView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
                             hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
                             actions={conversation.record().actions.clone()}
-                            outcomes={present::outcome_words(conversation.record())}
+                            outcomes={present::outcome_words(conversation.record(), &t)}
                             by={remover.clone()} on_action={apply.clone()} />
                     },
                     PromptKind::Choice { options, multiple } => html! {
@@ -235,7 +247,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                     PromptKind::Consent { statement } => html! {
                         <ConsentView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
                             statement={text(statement)} guidance={note(&prompt.guidance)}
-                            answerers={people(present::answerers(conversation.record()))}
+                            answerers={people(present::answerers(conversation.record(), &t))}
                             answer={conversation.record().consent.get(&prompt.id).map(|c| (c.given, c.by.clone()))}
                             on_action={apply.clone()} />
                     },
@@ -246,7 +258,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                                 <p class="oc-hint">{ hint }</p>
                             }
                             if let Some(guidance) = note(&prompt.guidance) {
-                                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance} />
+                                <GuidanceNote summary={t.prompt_guidance} text={guidance} />
                             }
                         </div>
                     },
@@ -254,7 +266,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             </SectionView>
         },
         None => {
-            let summary = present::summary(&conversation, lang);
+            let summary = present::summary(&conversation, &t);
             html! {
                 <SummaryView sections={summary.0} outcomes={summary.1} actions={summary.2}
                     finished={conversation.record().status != Status::Draft}
@@ -264,13 +276,15 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
     };
 
     html! {
-        <div class="oc-conversation" part="container" lang={props.setup.lang.clone()} dir={crate::i18n::direction(&props.setup.lang)}>
+        <ContextProvider<Locale> context={t.clone()}>
+        <div class={classes!("oc-conversation", t.easy_read.then_some("oc-easy-read"))} part="container"
+            lang={t.lang.clone()} dir={crate::i18n::direction(&t.lang)}>
             <header class="oc-header">
                 <h2 class="oc-title" part="title">{ text(&template.title) }</h2>
                 <Progress stages={stages} current={position} on_go_to={on_go_to} />
             </header>
             if self_mode {
-                <p class="oc-intro">{ strings::SELF_INTRO }</p>
+                <p class="oc-intro">{ t.self_intro }</p>
             }
             if let Some(problem) = &state.problem {
                 <p class="oc-problem" role="alert">{ problem.clone() }</p>
@@ -281,11 +295,11 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             { body }
             <div class="oc-nav" part="navigation">
                 if position > 0 {
-                    <button type="button" class="oc-button" onclick={on_back}>{ strings::BACK }</button>
+                    <button type="button" class="oc-button" onclick={on_back}>{ t.back }</button>
                 }
                 if !conversation.on_summary() {
                     <button type="button" class="oc-button oc-button-primary" onclick={on_next}>
-                        { if position == last_section { strings::TO_SUMMARY } else { strings::NEXT } }
+                        { if position == last_section { t.to_summary } else { t.next } }
                     </button>
                 }
             </div>
@@ -302,7 +316,11 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                 <OutboxView host={props.host.clone()} endpoint={endpoint.clone()} store={setup.store.clone()}
                     submission={(*submission).clone()} deleted={(*deleted).clone()} on_submitted={on_submitted} />
             }
+            if let Some(notice) = translation_note {
+                <p class="oc-translation-note" part="translation-note">{ notice }</p>
+            }
         </div>
+        </ContextProvider<Locale>>
     }
 }
 

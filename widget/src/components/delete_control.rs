@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct DeleteControlProps {
@@ -10,6 +10,7 @@ pub struct DeleteControlProps {
 /// "Delete this conversation", asked twice: deleting cannot be undone.
 #[component]
 pub fn DeleteControl(props: &DeleteControlProps) -> Html {
+    let t = use_locale();
     let confirming = use_state_eq(|| false);
     if *confirming {
         let on_yes = {
@@ -24,17 +25,17 @@ pub fn DeleteControl(props: &DeleteControlProps) -> Html {
             Callback::from(move |_: MouseEvent| confirming.set(false))
         };
         html! {
-            <div class="oc-delete oc-delete-confirm" role="group" aria-label={strings::DELETE}>
-                <p>{ strings::DELETE_CONFIRM }</p>
-                <button type="button" class="oc-button oc-button-danger" onclick={on_yes}>{ strings::DELETE_YES }</button>
-                <button type="button" class="oc-button" onclick={on_no}>{ strings::DELETE_NO }</button>
+            <div class="oc-delete oc-delete-confirm" role="group" aria-label={t.delete}>
+                <p>{ t.delete_confirm }</p>
+                <button type="button" class="oc-button oc-button-danger" onclick={on_yes}>{ t.delete_yes }</button>
+                <button type="button" class="oc-button" onclick={on_no}>{ t.delete_no }</button>
             </div>
         }
     } else {
         let on_ask = Callback::from(move |_: MouseEvent| confirming.set(true));
         html! {
             <div class="oc-delete">
-                <button type="button" class="oc-button oc-button-quiet" onclick={on_ask}>{ strings::DELETE }</button>
+                <button type="button" class="oc-button oc-button-quiet" onclick={on_ask}>{ t.delete }</button>
             </div>
         }
     }

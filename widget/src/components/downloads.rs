@@ -2,8 +2,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::download;
+use crate::messages::use_locale;
 use crate::setup::{ExportsLoader, SharedTemplate};
-use crate::{download, strings};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct DownloadsProps {
@@ -21,14 +22,16 @@ pub struct DownloadsProps {
 /// by `outcomes-core` in the exports module (loaded on the first download), and printing.
 #[component]
 pub fn Downloads(props: &DownloadsProps) -> Html {
+    let t = use_locale();
     let problem = use_state_eq(|| None::<String>);
     let file = |format: &'static str| {
+        let t = t.clone();
         let (record, template) = (props.record.clone(), props.template.clone());
         let (lang, base) = (props.lang.clone(), props.fhir_base.clone());
         let (exports, problem) = (props.exports.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(exports) = exports.clone() else {
-                problem.set(Some(strings::DOWNLOADS_UNAVAILABLE.to_owned()));
+                problem.set(Some(t.downloads_unavailable.to_owned()));
                 return;
             };
             let args = [
@@ -39,11 +42,13 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                 &base,
             ]
             .map(JsValue::from_str);
-            let problem = problem.clone();
+            let (problem, t) = (problem.clone(), t.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match export(&exports, args).await {
                     Ok(()) => problem.set(None),
-                    Err(err) => problem.set(Some(strings::download_failed(&describe(&err)))),
+                    Err(err) => problem.set(Some(
+                        t.fill(t.download_failed, &[("reason", &describe(&err))]),
+                    )),
                 }
             });
         })
@@ -54,13 +59,13 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         }
     });
     html! {
-        <div class="oc-downloads" part="downloads" role="group" aria-label={strings::DOWNLOADS}>
-            <p class="oc-downloads-title">{ strings::DOWNLOADS }</p>
-            <button type="button" class="oc-button" onclick={file("summary")}>{ strings::DOWNLOAD_SUMMARY }</button>
-            <button type="button" class="oc-button" onclick={file("csv")}>{ strings::DOWNLOAD_CSV }</button>
-            <button type="button" class="oc-button" onclick={file("json")}>{ strings::DOWNLOAD_JSON }</button>
-            <button type="button" class="oc-button" onclick={file("fhir")}>{ strings::DOWNLOAD_FHIR }</button>
-            <button type="button" class="oc-button" onclick={print}>{ strings::PRINT }</button>
+        <div class="oc-downloads" part="downloads" role="group" aria-label={t.downloads}>
+            <p class="oc-downloads-title">{ t.downloads }</p>
+            <button type="button" class="oc-button" onclick={file("summary")}>{ t.download_summary }</button>
+            <button type="button" class="oc-button" onclick={file("csv")}>{ t.download_csv }</button>
+            <button type="button" class="oc-button" onclick={file("json")}>{ t.download_json }</button>
+            <button type="button" class="oc-button" onclick={file("fhir")}>{ t.download_fhir }</button>
+            <button type="button" class="oc-button" onclick={print}>{ t.print }</button>
             if let Some(problem) = &*problem {
                 <p class="oc-problem" role="alert">{ problem.clone() }</p>
             }

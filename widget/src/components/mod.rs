@@ -22,6 +22,7 @@ mod save_status;
 mod section_view;
 mod setup_error_view;
 mod summary_view;
+mod tag_label;
 
 pub use action_editor::{ActionEditor, ActionEditorProps};
 pub use actions_view::{ActionsView, ActionsViewProps};
@@ -50,3 +51,4 @@ pub use summary_view::{
     SummaryAction, SummaryAnswer, SummaryItem, SummaryOutcome, SummarySection, SummaryView,
     SummaryViewProps,
 };
+pub use tag_label::{TagLabel, TagLabelProps};

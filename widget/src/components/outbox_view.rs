@@ -2,9 +2,10 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::host::Host;
+use crate::messages::use_locale;
 use crate::outbox::{EntryState, OutboxMsg, OutboxState};
 use crate::storage::DraftStore;
-use crate::{clock, download, strings, submit};
+use crate::{clock, download, submit};
 
 /// A record to put in the outbox; `serial` changes for each new submission.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +34,7 @@ pub struct OutboxViewProps {
 /// waiting, sent and refused.
 #[component]
 pub fn OutboxView(props: &OutboxViewProps) -> Html {
+    let t = use_locale();
     let outbox = {
         let store = props.store.clone();
         use_reducer(move || {
@@ -131,26 +133,26 @@ pub fn OutboxView(props: &OutboxViewProps) -> Html {
         })
     };
     html! {
-        <section class="oc-outbox" part="outbox" aria-label={strings::OUTBOX}>
-            <h3 class="oc-outbox-title">{ strings::OUTBOX }</h3>
+        <section class="oc-outbox" part="outbox" aria-label={t.outbox}>
+            <h3 class="oc-outbox-title">{ t.outbox }</h3>
             <ul class="oc-outbox-list">
                 { for outbox.entries.iter().map(|entry| {
                     let queued = entry.queued.get(..10).unwrap_or(&entry.queued);
                     let (class, text) = match &entry.state {
                         EntryState::Waiting { attempts, last_problem, .. } => (
                             "oc-outbox-waiting",
-                            strings::outbox_waiting(queued, *attempts, last_problem.as_deref()),
+                            t.outbox_waiting(queued, *attempts, last_problem.as_deref()),
                         ),
-                        EntryState::Sent { at } => ("oc-outbox-sent", strings::outbox_sent(queued, at)),
+                        EntryState::Sent { at } => ("oc-outbox-sent", t.fill(t.outbox_sent, &[("queued", queued), ("at", at)])),
                         EntryState::Refused { status, message } => (
                             "oc-outbox-refused",
-                            strings::outbox_refused(queued, *status, message),
+                            t.outbox_refused(queued, *status, message),
                         ),
                     };
                     html! { <li class={class} data-record={entry.record_id.clone()}>{ text }</li> }
                 }) }
             </ul>
-            <button type="button" class="oc-button" onclick={on_download}>{ strings::DOWNLOAD_OUTBOX }</button>
+            <button type="button" class="oc-button" onclick={on_download}>{ t.download_outbox }</button>
         </section>
     }
 }

@@ -2,14 +2,16 @@ use outcomes_core::{Action, Id, Outcome, OutcomeKind};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::ConfirmRemove;
-use crate::strings;
+use super::{ConfirmRemove, TagLabel};
+use crate::messages::use_locale;
 
 /// A tag the person may choose for an outcome.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TagChoice {
     pub id: Id,
     pub label: AttrValue,
+    /// Its picture for easy read, if the template gives one.
+    pub picture: Option<Id>,
 }
 
 /// Tags of one group of an outcome set (quality of life, process, change).
@@ -44,6 +46,7 @@ pub struct OutcomeEditorProps {
 /// about changing or keeping something.
 #[component]
 pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
+    let t = use_locale();
     let outcome = &props.outcome;
     let base = format!("oc-outcome-{}", outcome.id);
     let words_ref = use_node_ref();
@@ -111,7 +114,7 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
         html! {
             <label class="oc-chip">
                 <input type="checkbox" class="oc-chip-box" value={tag.id.to_string()} checked={checked} onchange={on_change} />
-                <span class="oc-chip-label">{ tag.label.clone() }</span>
+                <span class="oc-chip-label"><TagLabel tag={tag.clone()} /></span>
             </label>
         }
     };
@@ -137,16 +140,23 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
             </label>
         }
     };
+    let weight_invalid = use_state_eq(|| false);
     let on_weight = {
         let (id, on_action) = (outcome.id.clone(), props.on_action.clone());
-        // Only whole numbers from 1 are weights; anything else waits for the person to finish.
+        let weight_invalid = weight_invalid.clone();
+        // Only whole numbers from 1 are weights; anything else is said next to the field, and
+        // the weight kept stays the one before.
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Some(weight) = value.trim().parse::<u32>().ok().filter(|w| *w >= 1) {
-                on_action.emit(Action::SetOutcomeWeight {
-                    outcome: id.clone(),
-                    weight,
-                });
+            match value.trim().parse::<u32>().ok().filter(|w| *w >= 1) {
+                Some(weight) => {
+                    weight_invalid.set(false);
+                    on_action.emit(Action::SetOutcomeWeight {
+                        outcome: id.clone(),
+                        weight,
+                    });
+                }
+                None => weight_invalid.set(true),
             }
         })
     };
@@ -157,14 +167,14 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
     let words_id = format!("{base}-words");
     html! {
         <li class="oc-outcome" part="outcome">
-            <label class="oc-outcome-label" for={words_id.clone()}>{ strings::outcome_words_label(props.number) }</label>
+            <label class="oc-outcome-label" for={words_id.clone()}>{ t.numbered(t.outcome_words_label, props.number) }</label>
             <textarea id={words_id} class="oc-answer oc-outcome-words" rows="3" ref={words_ref}
                 value={outcome.words.clone()} oninput={on_words} />
             if !props.tag_groups.is_empty() {
                 <details class="oc-tags-details" open={tags_open}>
-                <summary>{ strings::OUTCOME_TAGS_OPEN }</summary>
+                <summary>{ t.outcome_tags_open }</summary>
                 <fieldset class="oc-tags">
-                    <legend>{ strings::OUTCOME_TAGS }</legend>
+                    <legend>{ t.outcome_tags }</legend>
                     { for props.tag_groups.iter().map(|group| html! {
                         <fieldset class="oc-tag-group">
                             <legend>{ group.label.clone() }</legend>
@@ -175,18 +185,23 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
                 </details>
             }
             <fieldset class="oc-kind">
-                <legend>{ strings::OUTCOME_KIND }</legend>
-                { kind_radio(OutcomeKind::Achieve, strings::OUTCOME_ACHIEVE) }
-                { kind_radio(OutcomeKind::Maintain, strings::OUTCOME_MAINTAIN) }
+                <legend>{ t.outcome_kind }</legend>
+                { kind_radio(OutcomeKind::Achieve, t.outcome_achieve) }
+                { kind_radio(OutcomeKind::Maintain, t.outcome_maintain) }
             </fieldset>
             if props.weighted {
                 <div class="oc-field oc-weight">
-                    <label for={format!("{base}-weight")}>{ strings::OUTCOME_WEIGHT }</label>
+                    <label for={format!("{base}-weight")}>{ t.outcome_weight }</label>
                     <input id={format!("{base}-weight")} type="number" min="1" step="1" inputmode="numeric"
-                        class="oc-answer oc-outcome-weight" value={outcome.weight.to_string()} onchange={on_weight} />
+                        class="oc-answer oc-outcome-weight" value={outcome.weight.to_string()} onchange={on_weight}
+                        aria-invalid={weight_invalid.then_some("true")}
+                        aria-describedby={weight_invalid.then(|| format!("{base}-weight-problem"))} />
+                    if *weight_invalid {
+                        <p class="oc-field-problem" id={format!("{base}-weight-problem")} role="alert">{ t.outcome_weight_invalid }</p>
+                    }
                 </div>
             }
-            <ConfirmRemove label={strings::outcome_remove(props.number)} question={strings::OUTCOME_REMOVE_CONFIRM} on_remove={on_remove} />
+            <ConfirmRemove label={t.numbered(t.outcome_remove, props.number)} question={t.outcome_remove_confirm} on_remove={on_remove} />
         </li>
     }
 }

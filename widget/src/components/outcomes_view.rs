@@ -4,7 +4,8 @@ use yew::prelude::*;
 use crate::hooks::use_list_focus;
 
 use super::{OutcomeEditor, PromptFrame, TagGroup};
-use crate::{clock, strings};
+use crate::clock;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct OutcomesViewProps {
@@ -34,6 +35,7 @@ pub struct OutcomesViewProps {
 /// about changing or keeping something; add another; remove on purpose.
 #[component]
 pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
+    let t = use_locale();
     let focus = use_list_focus();
     let on_add = {
         let (on_action, focus) = (props.on_action.clone(), focus.clone());
@@ -63,7 +65,7 @@ pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
         <PromptFrame id={props.id.clone()} text={props.text.clone()} hint={props.hint.clone()}
             guidance={props.guidance.clone()} class="oc-outcomes">
             if empty {
-                <p class="oc-empty">{ strings::OUTCOMES_EMPTY }</p>
+                <p class="oc-empty">{ t.outcomes_empty }</p>
             } else {
                 <ol class="oc-outcome-list">
                     { for props.outcomes.iter().enumerate().map(|(i, outcome)| html! {
@@ -74,7 +76,7 @@ pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
                 </ol>
             }
             <button type="button" class="oc-button oc-add" ref={focus.add_button.clone()} onclick={on_add}>
-                { if empty { strings::OUTCOME_ADD_FIRST } else { strings::OUTCOME_ADD } }
+                { if empty { t.outcome_add_first } else { t.outcome_add } }
             </button>
         </PromptFrame>
     }

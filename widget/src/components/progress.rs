@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ProgressProps {
@@ -14,15 +14,14 @@ pub struct ProgressProps {
 /// Where the conversation stands, and a jump list to any stage.
 #[component]
 pub fn Progress(props: &ProgressProps) -> Html {
+    let t = use_locale();
     let total = props.stages.len();
     let shown = (props.current + 1).min(total);
-    let items = props
-        .stages
-        .iter()
-        .chain(std::iter::once(&AttrValue::Static(strings::SUMMARY_TITLE)));
+    let summary = AttrValue::Static(t.summary_title);
+    let items = props.stages.iter().chain(std::iter::once(&summary));
     html! {
-        <nav class="oc-progress" part="progress" aria-label={strings::STAGES}>
-            <p class="oc-progress-text">{ strings::stage_of(shown, total) }</p>
+        <nav class="oc-progress" part="progress" aria-label={t.stages}>
+            <p class="oc-progress-text">{ t.stage_of(shown, total) }</p>
             <ol class="oc-stages">
                 { for items.enumerate().map(|(index, title)| {
                     let on_click = props.on_go_to.reform(move |_: MouseEvent| index);

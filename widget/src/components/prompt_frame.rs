@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::GuidanceNote;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct PromptFrameProps {
@@ -23,6 +23,7 @@ pub struct PromptFrameProps {
 /// group, the hint describes it, the practitioner's notes open on demand.
 #[component]
 pub fn PromptFrame(props: &PromptFrameProps) -> Html {
+    let t = use_locale();
     let text_id = format!("oc-group-{}-text", props.id);
     let hint_id = format!("oc-group-{}-hint", props.id);
     let described_by = props.hint.as_ref().map(|_| hint_id.clone());
@@ -34,7 +35,7 @@ pub fn PromptFrame(props: &PromptFrameProps) -> Html {
                 <p class="oc-hint" id={hint_id}>{ hint.clone() }</p>
             }
             if let Some(guidance) = &props.guidance {
-                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
+                <GuidanceNote summary={t.prompt_guidance} text={guidance.clone()} />
             }
             { props.children.clone() }
         </div>

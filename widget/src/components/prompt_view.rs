@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::GuidanceNote;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct PromptViewProps {
@@ -25,6 +25,7 @@ pub struct PromptViewProps {
 /// One open question and the person's answer in their own words.
 #[component]
 pub fn PromptView(props: &PromptViewProps) -> Html {
+    let t = use_locale();
     let field_id = format!("oc-prompt-{}", props.id);
     let hint_id = format!("{field_id}-hint");
     let described_by = props.hint.as_ref().map(|_| hint_id.clone());
@@ -60,7 +61,7 @@ pub fn PromptView(props: &PromptViewProps) -> Html {
             }
             { field }
             if let Some(guidance) = &props.guidance {
-                <GuidanceNote summary={strings::PROMPT_GUIDANCE} text={guidance.clone()} />
+                <GuidanceNote summary={t.prompt_guidance} text={guidance.clone()} />
             }
         </div>
     }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 /// One rating on the chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,6 +25,7 @@ const PAD: f64 = 8.0;
 /// works under a strict Content-Security-Policy. The ratings are also listed as text.
 #[component]
 pub fn RatingChart(props: &RatingChartProps) -> Html {
+    let t = use_locale();
     let count = props.points.len();
     if count == 0 {
         return Html::default();
@@ -57,7 +58,7 @@ pub fn RatingChart(props: &RatingChartProps) -> Html {
             .join(" ")
     };
     html! {
-        <svg class="oc-chart" part="chart" role="img" aria-label={strings::chart_label(count)}
+        <svg class="oc-chart" part="chart" role="img" aria-label={t.count(&t.chart_label, count as u64, &[])}
             viewBox={format!("0 0 {WIDTH} {HEIGHT}")} width={WIDTH.to_string()} height={HEIGHT.to_string()}>
             <line x1={PAD.to_string()} y1={(HEIGHT - PAD).to_string()} x2={(WIDTH - PAD).to_string()} y2={(HEIGHT - PAD).to_string()}
                 stroke="currentColor" stroke-opacity="0.3" />

@@ -1,8 +1,9 @@
 use outcomes_core::{Action, Id};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 /// One rating given earlier, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +48,7 @@ pub struct RatingFormProps {
 /// view kept is added to the history; the person's and the practitioner's stand side by side.
 #[component]
 pub fn RatingForm(props: &RatingFormProps) -> Html {
+    let t = use_locale();
     let value = use_state_eq(|| None::<Id>);
     let reason = use_state_eq(String::new);
     let by = {
@@ -89,8 +91,11 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
             reason.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
         })
     };
+    let scale_ref = use_node_ref();
     let on_keep = {
         let (value, reason, by, note) = (value.clone(), reason.clone(), by.clone(), note.clone());
+        let scale_ref = scale_ref.clone();
+        let t = t.clone();
         let (on_action, prompt, outcome) = (
             props.on_action.clone(),
             props.prompt.clone(),
@@ -98,7 +103,15 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let (Some(chosen), Some(who)) = ((*value).clone(), (*by).clone()) else {
-                note.set(Some(strings::RATING_CHOOSE_FIRST));
+                note.set(Some(t.rating_choose_first));
+                // Take the person to what needs doing: the scale's first point.
+                if let Some(first) = scale_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|scale| scale.query_selector("input").ok().flatten())
+                    .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
                 return;
             };
             on_action.emit(Action::Rate {
@@ -110,13 +123,13 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
             });
             value.set(None);
             reason.set(String::new());
-            note.set(Some(strings::RATING_KEPT));
+            note.set(Some(t.rating_kept));
         })
     };
     let why_id = format!("{base}-why");
     // A point chosen but not yet kept is said plainly, so it is not lost by moving on.
     let shown_note = if value.is_some() {
-        strings::RATING_NOT_KEPT
+        t.rating_not_kept
     } else {
         note.unwrap_or_default()
     };
@@ -126,28 +139,28 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
                 <p class="oc-rating-subject" id={format!("{base}-subject")}>{ subject.clone() }</p>
             }
             <fieldset class="oc-who">
-                <legend>{ strings::RATING_WHO }</legend>
+                <legend>{ t.rating_who }</legend>
                 { for props.raters.iter().map(|(id, label)| radio(&format!("{base}-by"), id, label, by.as_ref() == Some(id), &by)) }
             </fieldset>
-            <fieldset class="oc-scale">
+            <fieldset class="oc-scale" ref={scale_ref}>
                 <legend>{ props.scale_title.clone() }</legend>
                 { for props.points.iter().map(|p| radio(&format!("{base}-value"), &p.id, &p.label, value.as_ref() == Some(&p.id), &value)) }
             </fieldset>
-            <label class="oc-why-label" for={why_id.clone()}>{ strings::RATING_WHY }</label>
+            <label class="oc-why-label" for={why_id.clone()}>{ t.rating_why }</label>
             <textarea id={why_id} class="oc-answer oc-why" rows="2" value={(*reason).clone()} oninput={on_reason} />
-            <button type="button" class="oc-button oc-keep-rating" onclick={on_keep}>{ strings::RATING_KEEP }</button>
+            <button type="button" class="oc-button oc-keep-rating" onclick={on_keep}>{ t.rating_keep }</button>
             <p class="oc-rating-note" role="status">{ shown_note }</p>
             <div class="oc-rating-history">
-                <p class="oc-history-title">{ strings::RATING_HISTORY }</p>
+                <p class="oc-history-title">{ t.rating_history }</p>
                 if props.history.is_empty() {
-                    <p class="oc-muted">{ strings::RATING_NONE_YET }</p>
+                    <p class="oc-muted">{ t.rating_none_yet }</p>
                 } else {
                     <ol>
                         { for props.history.iter().map(|line| html! {
                             <li class="oc-rating-line">
-                                <span class="oc-rated">{ strings::rated(&line.value, &line.by, &line.at) }</span>
+                                <span class="oc-rated">{ t.fill(t.rated, &[("value", &line.value), ("by", &line.by), ("date", &line.at)]) }</span>
                                 if line.reason.is_empty() {
-                                    <span class="oc-muted">{ " (" }{ strings::NO_REASON }{ ")" }</span>
+                                    <span class="oc-muted">{ " (" }{ t.no_reason }{ ")" }</span>
                                 } else {
                                     <q class="oc-words oc-reason">{ line.reason.clone() }</q>
                                 }

@@ -2,7 +2,7 @@ use outcomes_core::{Action, Id};
 use yew::prelude::*;
 
 use super::{PromptFrame, RatingForm, RatingLine, ScaleChoice};
-use crate::strings;
+use crate::messages::use_locale;
 
 /// Something to rate: an outcome (with its words) or the prompt's own statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,11 +32,12 @@ pub struct RatingViewProps {
 /// whose view it is, with every earlier view kept.
 #[component]
 pub fn RatingView(props: &RatingViewProps) -> Html {
+    let t = use_locale();
     html! {
         <PromptFrame id={props.id.clone()} text={props.text.clone()} hint={props.hint.clone()}
             guidance={props.guidance.clone()} class="oc-ratings">
             if props.targets.is_empty() {
-                <p class="oc-empty">{ strings::RATING_NO_OUTCOMES }</p>
+                <p class="oc-empty">{ t.rating_no_outcomes }</p>
             }
             { for props.targets.iter().map(|target| html! {
                 <RatingForm key={target.outcome.as_ref().map_or("self", Id::as_str)} prompt={props.id.clone()}

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
+use crate::messages::use_locale;
 use crate::storage::StorageProblem;
-use crate::strings;
 
 /// What the widget last managed to save.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,22 +25,23 @@ pub struct SaveStatusViewProps {
 /// Whether the conversation is safe on this device, said plainly, with a way out if not.
 #[component]
 pub fn SaveStatusView(props: &SaveStatusViewProps) -> Html {
+    let t = use_locale();
     let download_record = props.on_download_record.reform(|_: MouseEvent| ());
     let (class, message, action) = match &props.status {
-        SaveStatus::Ready => ("oc-save", strings::NOT_SAVED_YET.to_owned(), html! {}),
-        SaveStatus::Resumed => ("oc-save", strings::RESUMED.to_owned(), html! {}),
-        SaveStatus::Saved(time) => ("oc-save", strings::saved_at(time), html! {}),
-        SaveStatus::Deleted => ("oc-save", strings::DELETED.to_owned(), html! {}),
+        SaveStatus::Ready => ("oc-save", t.not_saved_yet.to_owned(), html! {}),
+        SaveStatus::Resumed => ("oc-save", t.resumed.to_owned(), html! {}),
+        SaveStatus::Saved(time) => ("oc-save", t.fill(t.saved_at, &[("time", time)]), html! {}),
+        SaveStatus::Deleted => ("oc-save", t.deleted.to_owned(), html! {}),
         SaveStatus::Failed(problem) => {
             let message = if *problem == StorageProblem::Full {
-                strings::STORAGE_FULL
+                t.storage_full
             } else {
-                strings::STORAGE_UNAVAILABLE
+                t.storage_unavailable
             };
             (
                 "oc-save oc-save-problem",
                 message.to_owned(),
-                html! { <button type="button" class="oc-button" onclick={download_record}>{ strings::DOWNLOAD_RECORD }</button> },
+                html! { <button type="button" class="oc-button" onclick={download_record}>{ t.download_record }</button> },
             )
         }
     };
@@ -63,12 +64,13 @@ pub struct EarlierDraftNoticeProps {
 /// A draft saved earlier could not be opened: it was kept, and can be downloaded.
 #[component]
 pub fn EarlierDraftNotice(props: &EarlierDraftNoticeProps) -> Html {
+    let t = use_locale();
     let text = props.text.clone();
     let on_download = props.on_download.reform(move |_: MouseEvent| text.clone());
     html! {
         <div class="oc-save oc-save-problem" role="alert">
-            <p>{ strings::unreadable_draft(&props.message) }</p>
-            <button type="button" class="oc-button" onclick={on_download}>{ strings::DOWNLOAD_UNREADABLE }</button>
+            <p>{ t.fill(t.unreadable_draft, &[("message", &props.message)]) }</p>
+            <button type="button" class="oc-button" onclick={on_download}>{ t.download_unreadable }</button>
         </div>
     }
 }

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::GuidanceNote;
 
-use crate::strings;
+use crate::messages::use_locale;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct SectionViewProps {
@@ -17,11 +17,12 @@ pub struct SectionViewProps {
 /// One stage of the conversation: its title, the practitioner's notes, and its prompts.
 #[component]
 pub fn SectionView(props: &SectionViewProps) -> Html {
+    let t = use_locale();
     html! {
         <section class="oc-section" part="section">
             <h3 class="oc-section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ props.title.clone() }</h3>
             if let Some(guidance) = &props.guidance {
-                <GuidanceNote summary={strings::GUIDANCE} text={guidance.clone()} />
+                <GuidanceNote summary={t.guidance} text={guidance.clone()} />
             }
             { props.children.clone() }
         </section>

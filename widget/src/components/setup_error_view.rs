@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use crate::host::Host;
+use crate::messages::use_locale;
 use crate::setup::SetupError;
-use crate::strings;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct SetupErrorViewProps {
@@ -13,6 +13,7 @@ pub struct SetupErrorViewProps {
 /// Why the conversation cannot start, in the widget's own box: never a blank space.
 #[component]
 pub fn SetupErrorView(props: &SetupErrorViewProps) -> Html {
+    let t = use_locale();
     {
         let (host, error) = (props.host.clone(), props.error.clone());
         use_effect_with(error, move |error| {
@@ -20,10 +21,11 @@ pub fn SetupErrorView(props: &SetupErrorViewProps) -> Html {
         });
     }
     html! {
-        <div class="oc-setup-error" part="error" role="alert">
-            <h2 class="oc-title">{ strings::CANNOT_START }</h2>
-            <p class="oc-error-detail">{ props.error.to_string() }</p>
-            <p>{ strings::CANNOT_START_HELP }</p>
+        <div class="oc-setup-error" part="error" role="alert" lang={t.lang.clone()} dir={crate::i18n::direction(&t.lang)}>
+            <h2 class="oc-title">{ t.cannot_start }</h2>
+            // What went wrong is for whoever set up the page: written in English.
+            <p class="oc-error-detail" lang="en" dir="ltr">{ props.error.to_string() }</p>
+            <p>{ t.cannot_start_help }</p>
         </div>
     }
 }

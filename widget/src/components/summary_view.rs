@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::{ChartPoint, RatingChart, RatingLine};
-use crate::strings;
+use super::{ChartPoint, RatingChart, RatingLine, TagChoice, TagLabel};
+use crate::messages::{use_locale, Locale};
 
 /// One answered (or not yet answered) prompt in the summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +35,8 @@ pub struct SummarySection {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryOutcome {
     pub words: AttrValue,
-    /// Tag labels.
-    pub tags: Vec<AttrValue>,
+    /// What it is about: the tags chosen.
+    pub tags: Vec<TagChoice>,
     /// "to change or achieve" / "to keep as it is".
     pub kind: AttrValue,
     pub chart: Vec<ChartPoint>,
@@ -66,7 +66,7 @@ pub struct SummaryViewProps {
     pub on_finish: Callback<()>,
 }
 
-fn rating_list(ratings: &[RatingLine]) -> Html {
+fn rating_list(ratings: &[RatingLine], t: &Locale) -> Html {
     if ratings.is_empty() {
         return Html::default();
     }
@@ -74,9 +74,9 @@ fn rating_list(ratings: &[RatingLine]) -> Html {
         <ol class="oc-rating-history">
             { for ratings.iter().map(|line| html! {
                 <li class="oc-rating-line">
-                    <span class="oc-rated">{ strings::rated(&line.value, &line.by, &line.at) }</span>
+                    <span class="oc-rated">{ t.fill(t.rated, &[("value", &line.value), ("by", &line.by), ("date", &line.at)]) }</span>
                     if line.reason.is_empty() {
-                        <span class="oc-muted">{ " (" }{ strings::NO_REASON }{ ")" }</span>
+                        <span class="oc-muted">{ " (" }{ t.no_reason }{ ")" }</span>
                     } else {
                         <q class="oc-reason">{ line.reason.clone() }</q>
                     }
@@ -90,10 +90,11 @@ fn rating_list(ratings: &[RatingLine]) -> Html {
 /// with every rating over time, and who will do what.
 #[component]
 pub fn SummaryView(props: &SummaryViewProps) -> Html {
+    let t = use_locale();
     let on_finish = props.on_finish.reform(|_: MouseEvent| ());
     html! {
         <section class="oc-summary" part="summary">
-            <h3 class="oc-section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ strings::SUMMARY_TITLE }</h3>
+            <h3 class="oc-section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ t.summary_title }</h3>
             { for props.sections.iter().filter(|s| !s.items.is_empty() || !s.answers.is_empty()).map(|section| html! {
                 <div class="oc-summary-section">
                     <h4>{ section.title.clone() }</h4>
@@ -104,7 +105,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                                 if let Some(words) = &item.words {
                                     <dd class="oc-words">{ words.clone() }</dd>
                                 } else {
-                                    <dd class="oc-not-answered">{ strings::NOT_ANSWERED }</dd>
+                                    <dd class="oc-not-answered">{ t.not_answered }</dd>
                                 }
                             </>
                         }) }
@@ -114,12 +115,12 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                                 if let Some(text) = &answer.answer {
                                     <dd class="oc-summary-answer">{ text.clone() }</dd>
                                 } else if answer.ratings.is_empty() {
-                                    <dd class="oc-not-chosen">{ strings::NOT_CHOSEN }</dd>
+                                    <dd class="oc-not-chosen">{ t.not_chosen }</dd>
                                 }
                                 if !answer.ratings.is_empty() {
                                     <dd>
                                         <RatingChart points={answer.chart.clone()} />
-                                        { rating_list(&answer.ratings) }
+                                        { rating_list(&answer.ratings, &t) }
                                     </dd>
                                 }
                             </>
@@ -128,33 +129,33 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                 </div>
             }) }
             <div class="oc-summary-section oc-summary-outcomes">
-                <h4>{ strings::SUMMARY_OUTCOMES }</h4>
+                <h4>{ t.summary_outcomes }</h4>
                 if props.outcomes.is_empty() {
-                    <p class="oc-muted">{ strings::SUMMARY_NO_OUTCOMES }</p>
+                    <p class="oc-muted">{ t.summary_no_outcomes }</p>
                 } else {
                     <ol>
                         { for props.outcomes.iter().map(|outcome| html! {
                             <li class="oc-summary-outcome">
                                 if outcome.words.is_empty() {
-                                    <p class="oc-muted">{ strings::EMPTY_WORDS }</p>
+                                    <p class="oc-muted">{ t.empty_words }</p>
                                 } else {
                                     <p class="oc-words oc-outcome-said">{ outcome.words.clone() }</p>
                                 }
                                 <p class="oc-outcome-about">
                                     <span class="oc-outcome-kind">{ outcome.kind.clone() }</span>
-                                    { for outcome.tags.iter().map(|tag| html! { <span class="oc-tag">{ tag.clone() }</span> }) }
+                                    { for outcome.tags.iter().map(|tag| html! { <span class="oc-tag"><TagLabel tag={tag.clone()} /></span> }) }
                                 </p>
                                 <RatingChart points={outcome.chart.clone()} />
-                                { rating_list(&outcome.ratings) }
+                                { rating_list(&outcome.ratings, &t) }
                             </li>
                         }) }
                     </ol>
                 }
             </div>
             <div class="oc-summary-section oc-summary-actions">
-                <h4>{ strings::SUMMARY_ACTIONS }</h4>
+                <h4>{ t.summary_actions }</h4>
                 if props.actions.is_empty() {
-                    <p class="oc-muted">{ strings::SUMMARY_NO_ACTIONS }</p>
+                    <p class="oc-muted">{ t.summary_no_actions }</p>
                 } else {
                     <ul>
                         { for props.actions.iter().map(|action| html! {
@@ -162,7 +163,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                                 <p class="oc-words oc-action-said">{ action.what.clone() }</p>
                                 <p class="oc-action-details">{ action.details.clone() }</p>
                                 if !action.outcomes.is_empty() {
-                                    <p class="oc-action-for">{ strings::action_for(&action.outcomes.join("; ")) }</p>
+                                    <p class="oc-action-for">{ t.fill(t.action_for, &[("outcomes", &t.list(&action.outcomes))]) }</p>
                                 }
                             </li>
                         }) }
@@ -170,9 +171,9 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                 }
             </div>
             if props.finished {
-                <p class="oc-finished" role="status">{ strings::FINISHED }</p>
+                <p class="oc-finished" role="status">{ t.finished }</p>
             } else {
-                <button type="button" class="oc-button oc-button-primary" onclick={on_finish}>{ strings::FINISH }</button>
+                <button type="button" class="oc-button oc-button-primary" onclick={on_finish}>{ t.finish }</button>
             }
         </section>
     }

@@ -1,0 +1,676 @@
+//! The widget's own words (not the template's), one catalogue per language.
+//!
+//! A catalogue is a [`Messages`] value: every field must be given, so a catalogue that misses a
+//! message does not compile. Messages with values use `{name}` placeholders, filled by
+//! [`Locale::fill`]; messages about a number give every plural form their language has (CLDR
+//! categories, see [`crate::i18n::plural`]) and are filled by [`Locale::count`], which also
+//! writes the number the way the language writes numbers.
+//!
+//! Catalogues other than English are drafts until a native speaker has reviewed them; the widget
+//! says so under the conversation (see [`Translation`]).
+
+mod ar;
+mod en;
+mod en_easy;
+mod gd;
+
+use yew::prelude::*;
+
+use crate::i18n::{self, Plural};
+
+/// Whether people can rely on a catalogue's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Translation {
+    /// Written in this language by the project.
+    Original,
+    /// Translated, waiting for a native speaker's review; `notice` says so, in the language.
+    Draft { notice: &'static str },
+}
+
+/// The forms of a message about a number, by CLDR plural category. `other` is always given; a
+/// language gives the others it uses (English: `one`; Gaelic: `one`, `two`, `few`; Arabic: all).
+/// A category left out falls back to `other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Forms {
+    pub zero: Option<&'static str>,
+    pub one: Option<&'static str>,
+    pub two: Option<&'static str>,
+    pub few: Option<&'static str>,
+    pub many: Option<&'static str>,
+    pub other: &'static str,
+}
+
+impl Forms {
+    /// The form for a plural category.
+    pub fn pick(&self, category: Plural) -> &'static str {
+        match category {
+            Plural::Zero => self.zero,
+            Plural::One => self.one,
+            Plural::Two => self.two,
+            Plural::Few => self.few,
+            Plural::Many => self.many,
+            Plural::Other => None,
+        }
+        .unwrap_or(self.other)
+    }
+
+    #[cfg(test)]
+    fn texts(&self) -> Vec<(Option<Plural>, &'static str)> {
+        [
+            (Plural::Zero, self.zero),
+            (Plural::One, self.one),
+            (Plural::Two, self.two),
+            (Plural::Few, self.few),
+            (Plural::Many, self.many),
+        ]
+        .into_iter()
+        .filter_map(|(category, text)| Some((Some(category), text?)))
+        .chain([(None, self.other)])
+        .collect()
+    }
+}
+
+#[cfg(test)]
+#[derive(Debug)]
+struct Entry {
+    name: &'static str,
+    forms: bool,
+    texts: Vec<(Option<Plural>, &'static str)>,
+}
+
+/// Declares [`Messages`] and, for the tests, a way to walk every message of a catalogue.
+macro_rules! catalogue {
+    ($( $(#[doc = $doc:literal])* $name:ident: $kind:ident, )*) => {
+        /// Every word the widget itself shows, in one language. Field docs say where each shows.
+        #[derive(Debug, PartialEq, Eq)]
+        pub struct Messages {
+            /// The language tag of this catalogue, e.g. `"gd"`.
+            pub lang: &'static str,
+            /// The language's name in itself, e.g. "Gàidhlig".
+            pub name: &'static str,
+            pub translation: Translation,
+            $( $(#[doc = $doc])* pub $name: catalogue!(@type $kind), )*
+        }
+
+        #[cfg(test)]
+        impl Messages {
+            /// Every message: its name, whether it has plural forms, and its texts (one, or
+            /// one per plural form given).
+            fn entries(&self) -> Vec<Entry> {
+                vec![$( Entry {
+                    name: stringify!($name),
+                    forms: stringify!($kind) == "forms",
+                    texts: catalogue!(@texts self.$name, $kind),
+                }, )*]
+            }
+        }
+    };
+    (@type text) => { &'static str };
+    (@type forms) => { Forms };
+    (@texts $value:expr, text) => { vec![(None, $value)] };
+    (@texts $value:expr, forms) => { $value.texts() };
+}
+
+catalogue! {
+    /// Heading when the widget cannot start (a broken template or set-up).
+    cannot_start: text,
+    cannot_start_help: text,
+    /// While a template given by address is fetched.
+    loading: text,
+    back: text,
+    next: text,
+    /// The last stage's button, to the summary.
+    to_summary: text,
+    finish: text,
+    finished: text,
+    summary_title: text,
+    not_answered: text,
+    /// The practitioner's notes for a stage (a disclosure).
+    guidance: text,
+    /// The practitioner's notes for one question.
+    prompt_guidance: text,
+    /// The jump list's accessible name.
+    stages: text,
+    /// `{stage}`, `{stages}`: numbers.
+    stage_of: text,
+    not_saved_yet: text,
+    resumed: text,
+    storage_unavailable: text,
+    storage_full: text,
+    download_record: text,
+    download_unreadable: text,
+    delete: text,
+    delete_confirm: text,
+    delete_yes: text,
+    delete_no: text,
+    deleted: text,
+    /// `{time}`: the local time, e.g. 12:03.
+    saved_at: text,
+    /// `{message}`: why (technical, may be English).
+    unreadable_draft: text,
+    outbox: text,
+    download_outbox: text,
+    /// `{queued}`: the date it was queued.
+    outbox_waiting: text,
+    /// `{queued}`, `{problem}`, `{n}`: how many times it was tried.
+    outbox_retrying: forms,
+    /// `{queued}`, `{at}`.
+    outbox_sent: text,
+    /// `{queued}`, `{status}`: the HTTP status code.
+    outbox_refused: text,
+    /// `{message}`: what the organisation's system said.
+    outbox_refused_said: text,
+    downloads: text,
+    download_summary: text,
+    download_csv: text,
+    download_json: text,
+    download_fhir: text,
+    print: text,
+    downloads_unavailable: text,
+    /// `{reason}`.
+    download_failed: text,
+    outcomes_empty: text,
+    outcome_add_first: text,
+    outcome_add: text,
+    outcome_tags_open: text,
+    outcome_tags: text,
+    outcome_kind: text,
+    outcome_achieve: text,
+    outcome_maintain: text,
+    /// `{number}`.
+    outcome_remove: text,
+    outcome_remove_confirm: text,
+    remove_yes: text,
+    remove_no: text,
+    outcome_weight: text,
+    /// Under the weight field when what was typed is not a whole number from 1.
+    outcome_weight_invalid: text,
+    outcome_achieve_short: text,
+    outcome_maintain_short: text,
+    /// `{number}`.
+    outcome_words_label: text,
+    /// Tag groups of the Talking Points outcome sets.
+    group_quality_of_life: text,
+    group_process: text,
+    group_change: text,
+    group_other: text,
+    rating_no_outcomes: text,
+    rating_who: text,
+    rating_by_person: text,
+    rating_by_practitioner: text,
+    /// `{name}`: another participant's view, e.g. "Ann's".
+    rating_by_other: text,
+    rating_why: text,
+    rating_keep: text,
+    rating_choose_first: text,
+    rating_not_kept: text,
+    rating_kept: text,
+    rating_history: text,
+    rating_none_yet: text,
+    no_reason: text,
+    /// Who someone is, in "by whom".
+    the_person: text,
+    the_practitioner: text,
+    /// `{id}`: the participant's id.
+    a_carer: text,
+    /// `{id}`.
+    family: text,
+    /// "Who is answering?" choices.
+    answerer_person: text,
+    answerer_practitioner: text,
+    /// `{value}`: the scale point, `{by}`, `{date}`.
+    rated: text,
+    actions_empty: text,
+    action_add_first: text,
+    action_add: text,
+    action_who: text,
+    action_by_when: text,
+    action_outcomes: text,
+    action_no_outcomes: text,
+    action_done: text,
+    /// `{number}`.
+    action_remove: text,
+    action_remove_confirm: text,
+    /// `{number}`.
+    action_what_label: text,
+    consent_given: text,
+    consent_refused: text,
+    consent_who: text,
+    consent_answer: text,
+    not_chosen: text,
+    /// `{by}`, `{date}`.
+    consent_agreed: text,
+    /// `{by}`, `{date}`.
+    consent_not_agreed: text,
+    summary_outcomes: text,
+    summary_no_outcomes: text,
+    summary_actions: text,
+    summary_no_actions: text,
+    empty_words: text,
+    /// The rating chart's text alternative; `{n}`: how many ratings it shows.
+    chart_label: forms,
+    /// An action in the summary: `{who}`.
+    action_summary_who: text,
+    action_summary_no_one: text,
+    /// `{date}`.
+    action_summary_by: text,
+    action_summary_done: text,
+    action_summary_not_done: text,
+    /// `{outcomes}`: the outcomes an action helps, in the person's words.
+    action_for: text,
+    /// Between items of a list written in a line ("; " in English, "؛ " in Arabic).
+    list_separator: text,
+    self_intro: text,
+    /// Under the conversation when the template's questions are a draft translation (and this
+    /// catalogue is not).
+    template_draft: text,
+    /// In easy read, the person's outcomes are shown with pictures; this names a tag's picture
+    /// for people who cannot see it (`{tag}`).
+    picture_of: text,
+}
+
+/// Which catalogue to use for `lang` (its base language decides: `gd-GB` is Gaelic); English
+/// for languages the widget is not written in. Easy read is English-only for now: other
+/// languages keep their own catalogue.
+pub fn for_lang(lang: &str, easy_read: bool) -> &'static Messages {
+    let base = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
+    match base.as_str() {
+        "gd" => &gd::MESSAGES,
+        "ar" => &ar::MESSAGES,
+        _ if easy_read => &en_easy::MESSAGES,
+        _ => &en::MESSAGES,
+    }
+}
+
+/// Every catalogue the widget has, for tests and documentation.
+pub fn all() -> [&'static Messages; 4] {
+    [
+        &en::MESSAGES,
+        &en_easy::MESSAGES,
+        &gd::MESSAGES,
+        &ar::MESSAGES,
+    ]
+}
+
+/// The language a widget speaks: the page's `lang` (for template texts and for writing dates and
+/// numbers) and the catalogue chosen for it. Given to components as a yew context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Locale {
+    /// The language asked for, e.g. `en-GB`.
+    pub lang: AttrValue,
+    pub messages: &'static Messages,
+    /// Easy read: short sentences, larger text, a picture beside each outcome tag.
+    pub easy_read: bool,
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Self::new("en", false)
+    }
+}
+
+impl std::ops::Deref for Locale {
+    type Target = Messages;
+
+    fn deref(&self) -> &Messages {
+        self.messages
+    }
+}
+
+impl Locale {
+    pub fn new(lang: &str, easy_read: bool) -> Self {
+        Self {
+            lang: AttrValue::from(lang.to_owned()),
+            messages: for_lang(lang, easy_read),
+            easy_read,
+        }
+    }
+
+    /// The language tag to look template texts up by: easy read asks for `lang-x-easy` first
+    /// (a template's easy-read texts), which falls back to `lang`.
+    pub fn text_lang(&self) -> String {
+        if self.easy_read {
+            let base = self.lang.split(['-', '_']).next().unwrap_or(&self.lang);
+            format!("{base}-x-easy")
+        } else {
+            self.lang.to_string()
+        }
+    }
+
+    /// `message` with each `{name}` replaced by its value. Values are put in as they are (the
+    /// person's words stay verbatim); a placeholder without a value is left as written.
+    pub fn fill(&self, message: &str, values: &[(&str, &str)]) -> String {
+        fill(message, values)
+    }
+
+    /// The form of `forms` for the number `n` in this catalogue's language, with `{n}` written
+    /// the way the language writes numbers, and the other values filled in.
+    pub fn count(&self, forms: &Forms, n: u64, values: &[(&str, &str)]) -> String {
+        let form = forms.pick(i18n::plural(self.messages.lang, n));
+        let number = self.number(n);
+        let mut all = Vec::with_capacity(values.len() + 1);
+        all.push(("n", number.as_str()));
+        all.extend_from_slice(values);
+        fill(form, &all)
+    }
+
+    /// A whole number written the way the language writes numbers ("12", "١٢").
+    pub fn number(&self, n: u64) -> String {
+        i18n::number(n, &self.lang)
+    }
+
+    /// A calendar date (`YYYY-MM-DD`) written the way the language writes dates.
+    pub fn date(&self, date: &str) -> String {
+        i18n::long_date(date, &self.lang)
+    }
+
+    /// Items in one line, e.g. "Seeing people; Feeling safe".
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(self.messages.list_separator);
+            }
+            out.push_str(item.as_ref());
+        }
+        out
+    }
+
+    /// "Stage 2 of 6".
+    pub fn stage_of(&self, stage: usize, stages: usize) -> String {
+        self.fill(
+            self.stage_of,
+            &[
+                ("stage", &self.number(stage as u64)),
+                ("stages", &self.number(stages as u64)),
+            ],
+        )
+    }
+
+    /// A message with one `{number}`, e.g. "Remove outcome 2".
+    pub fn numbered(&self, message: &str, number: usize) -> String {
+        self.fill(message, &[("number", &self.number(number as u64))])
+    }
+
+    /// A tag group's heading; the ids of the Talking Points groups get names, others show as
+    /// given.
+    pub fn tag_group(&self, group: Option<&str>) -> String {
+        match group {
+            Some("quality-of-life") => self.group_quality_of_life.to_owned(),
+            Some("process") => self.group_process.to_owned(),
+            Some("change") => self.group_change.to_owned(),
+            Some(other) => other.replace(['-', '_'], " "),
+            None => self.group_other.to_owned(),
+        }
+    }
+
+    /// Who someone is in the record, for "by whom".
+    pub fn participant(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+        use outcomes_core::Role;
+        match (name, role) {
+            (Some(name), _) => name.to_owned(),
+            (None, Role::Person) => self.the_person.to_owned(),
+            (None, Role::Practitioner) => self.the_practitioner.to_owned(),
+            (None, Role::Carer) => self.fill(self.a_carer, &[("id", id)]),
+            (None, Role::Family) => self.fill(self.family, &[("id", id)]),
+            (None, Role::Other) => id.to_owned(),
+        }
+    }
+
+    /// How a rater is offered in "Whose view is this?".
+    pub fn rater(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+        use outcomes_core::Role;
+        match role {
+            Role::Person if name.is_none() => self.rating_by_person.to_owned(),
+            Role::Practitioner if name.is_none() => self.rating_by_practitioner.to_owned(),
+            _ => self.fill(
+                self.rating_by_other,
+                &[("name", &self.participant(role, name, id))],
+            ),
+        }
+    }
+
+    /// How someone is offered in "Who is answering?".
+    pub fn answerer(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+        use outcomes_core::Role;
+        match role {
+            Role::Person if name.is_none() => self.answerer_person.to_owned(),
+            Role::Practitioner if name.is_none() => self.answerer_practitioner.to_owned(),
+            _ => self.participant(role, name, id),
+        }
+    }
+
+    /// One line of the outbox: the conversation and what became of it.
+    pub fn outbox_waiting(&self, queued: &str, attempts: u32, problem: Option<&str>) -> String {
+        match (attempts, problem) {
+            (0, _) | (_, None) => self.fill(self.outbox_waiting, &[("queued", queued)]),
+            (n, Some(problem)) => self.count(
+                &self.outbox_retrying,
+                u64::from(n),
+                &[("queued", queued), ("problem", problem)],
+            ),
+        }
+    }
+
+    pub fn outbox_refused(&self, queued: &str, status: u16, message: &str) -> String {
+        let mut out = self.fill(
+            self.outbox_refused,
+            &[("queued", queued), ("status", &status.to_string())],
+        );
+        if !message.is_empty() {
+            out.push(' ');
+            out.push_str(&self.fill(self.outbox_refused_said, &[("message", message)]));
+        }
+        out
+    }
+
+    /// "Agreed by the person on 20 December 2026".
+    pub fn consent_summary(&self, given: bool, by: &str, date: &str) -> String {
+        let message = if given {
+            self.consent_agreed
+        } else {
+            self.consent_not_agreed
+        };
+        self.fill(message, &[("by", by), ("date", date)])
+    }
+
+    /// "who: the OT; by 1 December 2026; done".
+    pub fn action_summary(&self, who: &str, by_when: Option<&str>, done: bool) -> String {
+        let mut parts = vec![if who.is_empty() {
+            self.action_summary_no_one.to_owned()
+        } else {
+            self.fill(self.action_summary_who, &[("who", who)])
+        }];
+        if let Some(date) = by_when {
+            parts.push(self.fill(self.action_summary_by, &[("date", date)]));
+        }
+        parts.push(
+            if done {
+                self.action_summary_done
+            } else {
+                self.action_summary_not_done
+            }
+            .to_owned(),
+        );
+        self.list(&parts)
+    }
+}
+
+/// The widget's language, from the nearest [`ContextProvider<Locale>`]; English without one.
+#[hook]
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// Replaces each `{name}` in `message` by its value; values are not searched again, so a value
+/// that contains braces stays exactly as it is.
+pub fn fill(message: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(message.len() + 16);
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| (close, *value))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The `{name}`s a message uses.
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn fill_puts_values_in_verbatim_once() {
+        assert_eq!(
+            fill(
+                "{who} said {what}.",
+                &[("who", "Ann"), ("what", "{who} & <b>")]
+            ),
+            "Ann said {who} & <b>."
+        );
+        assert_eq!(fill("a {missing} b", &[]), "a {missing} b");
+        assert_eq!(fill("{", &[]), "{");
+    }
+
+    #[test]
+    fn every_catalogue_has_the_same_placeholders_as_english() {
+        let english = en::MESSAGES.entries();
+        for catalogue in all() {
+            for (entry, english) in catalogue.entries().iter().zip(&english) {
+                let mut expected = placeholders(english.texts[0].1);
+                // A form for exactly zero, one or two may say the number in words.
+                expected.remove("n");
+                for (form, text) in &entry.texts {
+                    let mut found = placeholders(text);
+                    let has_n = found.remove("n");
+                    assert_eq!(
+                        found, expected,
+                        "{}: {} ({form:?}) uses other placeholders than English",
+                        catalogue.lang, entry.name
+                    );
+                    if entry.forms
+                        && !matches!(form, Some(Plural::Zero | Plural::One | Plural::Two))
+                    {
+                        assert!(
+                            has_n,
+                            "{}: {} ({form:?}) must say {{n}}",
+                            catalogue.lang, entry.name
+                        );
+                    }
+                    assert!(
+                        !text.trim().is_empty(),
+                        "{}: {} is empty",
+                        catalogue.lang,
+                        entry.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_catalogue_gives_exactly_the_plural_forms_its_language_uses() {
+        for catalogue in all() {
+            let used: BTreeSet<Plural> =
+                (0..1000).map(|n| i18n::plural(catalogue.lang, n)).collect();
+            for entry in catalogue.entries().iter().filter(|e| e.forms) {
+                let given: BTreeSet<Plural> = entry
+                    .texts
+                    .iter()
+                    .map(|(form, _)| form.unwrap_or(Plural::Other))
+                    .collect();
+                assert_eq!(
+                    given, used,
+                    "{}: {} must give exactly the plural forms {used:?}",
+                    catalogue.lang, entry.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn gaelic_says_every_count_in_its_own_form() {
+        let locale = Locale::new("gd", false);
+        let said: Vec<String> = [1, 2, 3, 20]
+            .iter()
+            // The number itself taken out: the words around it must differ.
+            .map(|&n| {
+                locale
+                    .count(&locale.chart_label, n, &[])
+                    .replace(&locale.number(n), "#")
+            })
+            .collect();
+        let distinct: BTreeSet<&String> = said.iter().collect();
+        assert_eq!(distinct.len(), 4, "{said:#?}");
+    }
+
+    #[test]
+    fn languages_pick_their_catalogue_and_fall_back_to_english() {
+        assert_eq!(for_lang("gd-GB", false).lang, "gd");
+        assert_eq!(for_lang("AR", false).lang, "ar");
+        assert_eq!(for_lang("fr", false).lang, "en");
+        assert_eq!(for_lang("en", true).name, en_easy::MESSAGES.name);
+        assert_eq!(for_lang("gd", true).lang, "gd");
+        assert_eq!(Locale::new("en-GB", true).text_lang(), "en-x-easy");
+        assert_eq!(Locale::new("gd", false).text_lang(), "gd");
+        for catalogue in all() {
+            assert_eq!(
+                matches!(catalogue.translation, Translation::Original),
+                catalogue.lang == "en",
+                "{}: only the English catalogues are not drafts",
+                catalogue.lang
+            );
+        }
+    }
+
+    #[test]
+    fn easy_read_is_shorter_than_english() {
+        let words = |t: &str| t.split_whitespace().count();
+        let (plain, easy) = (en::MESSAGES.entries(), en_easy::MESSAGES.entries());
+        let total =
+            |entries: &[Entry]| -> usize { entries.iter().map(|e| words(e.texts[0].1)).sum() };
+        assert!(total(&easy) < total(&plain) * 9 / 10);
+        // Short sentences: none of more than 15 words.
+        for entry in easy {
+            for (_, text) in &entry.texts {
+                for sentence in text.split(['.', '?', '!', ':']) {
+                    assert!(
+                        words(sentence) <= 15,
+                        "{}: \"{sentence}\" is long",
+                        entry.name
+                    );
+                }
+            }
+        }
+    }
+}
