@@ -1,5 +1,6 @@
 //! WCAG 2.2 AA as a release gate: axe-core finds nothing on any screen of any mode
-//! (practitioner, self-completion, review) nor on the set-up error.
+//! (practitioner, self-completion, review, easy read), in any of the widget's languages, nor on
+//! the set-up error.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use outcomes_e2e::Browser;
@@ -53,6 +54,39 @@ async fn no_screen_of_any_mode_has_an_accessibility_violation() {
 
     browser.open("/review.html").await;
     found.extend(check_every_screen(&browser, "review mode").await);
+
+    // Easy read, with an outcome whose tags (and their pictures) are open.
+    browser.open("/easy-read.html").await;
+    browser
+        .in_widget(".oc-stages li:nth-child(4) button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .in_widget(".oc-outcomes .oc-add")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .in_widget(".oc-tags-details summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.in_widget(".oc-chip svg.oc-picture").await;
+    let violations = browser.accessibility_violations().await;
+    if violations != json!([]) {
+        found.push(("easy read, outcomes with pictures".to_owned(), violations));
+    }
+    found.extend(check_every_screen(&browser, "easy read").await);
+
+    // The other languages: Scottish Gaelic, and Arabic right to left.
+    browser.open("/gaelic.html").await;
+    found.extend(check_every_screen(&browser, "Scottish Gaelic").await);
+    browser.open("/rtl.html").await;
+    found.extend(check_every_screen(&browser, "Arabic").await);
 
     browser.open("/unknown-template.html").await;
     browser.in_widget("[role=alert]").await;

@@ -168,3 +168,29 @@ async fn the_published_integrity_hash_loads_the_widget() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_template_at_an_address_is_fetched_and_a_broken_one_is_explained() {
+    let browser = Browser::start().await;
+    browser.open("/template-url.html").await;
+    let label = browser.in_widget_of("#fetched", "label").await;
+    assert_eq!(label.text().await.unwrap(), "What are you hoping for?");
+    let title = browser.in_widget_of("#fetched", ".oc-title").await;
+    assert_eq!(title.text().await.unwrap(), "Our own conversation");
+    // A relative address, resolved against the page's, whose template breaks a rule: the
+    // widget says where, and what was meant.
+    let alert = browser
+        .in_widget_of("#broken", "[role=alert]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for words in [
+        "/templates/broken-template.json",
+        "sections[0].prompts[0].scale",
+        "there is no scale \"mett\"",
+    ] {
+        assert!(alert.contains(words), "{words:?} in {alert}");
+    }
+    browser.close().await;
+}

@@ -9,8 +9,16 @@ use serde_json::json;
 async fn an_arabic_conversation_reads_from_the_right() {
     let browser = Browser::start().await;
     browser.open("/rtl.html").await;
+    // The built-in template and the widget's own words, both in Arabic.
+    let template = outcomes_core::builtin::template("what-matters").unwrap();
+    let first = template.sections[0].prompts[0]
+        .text
+        .get("ar", "en")
+        .to_owned();
     let label = browser.in_widget("label").await;
-    assert_eq!(label.text().await.unwrap(), "ما الذي يهمك الآن؟");
+    assert_eq!(label.text().await.unwrap(), first);
+    let next = browser.in_widget(".oc-nav .oc-button-primary").await;
+    assert_eq!(next.text().await.unwrap(), "التالي");
     let geometry = browser
         .js(
             "const root = document.querySelector('outcomes-conversation').shadowRoot; \
