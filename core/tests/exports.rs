@@ -113,6 +113,25 @@ fn summaries_put_the_persons_words_first_and_escape_everything() {
 }
 
 #[test]
+fn summaries_are_written_in_the_conversations_language() {
+    let (_, template, record) = samples().remove(0);
+    // The template's Gaelic and Arabic texts and the summary's own words in the same language;
+    // the person's words as they said them.
+    let gaelic = summary::text(&record, &template, "gd");
+    expect_file!["snapshots/first.summary.gd.txt"].assert_eq(&gaelic);
+    assert!(gaelic.contains("Getting back to the bowling club on a Thursday. I miss the lads."));
+    let arabic = summary::html(&record, &template, "ar");
+    assert!(arabic.starts_with("<article class=\"outcomes-summary\" lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.contains("<h2>بكلماتك الخاصة</h2>"), "{arabic}");
+    // Easy read asks for the template's easy-read texts, and English words around them.
+    let easy = summary::text(&record, &template, "en-x-easy");
+    assert!(easy.contains("In your own words"));
+    let first = &template.sections[0].prompts[0].text;
+    assert!(easy.contains(first.get("en-x-easy", "en")));
+    assert_ne!(first.get("en-x-easy", "en"), first.get("en", "en"));
+}
+
+#[test]
 fn every_builtin_template_snapshot() {
     for name in builtin::names() {
         let template = builtin::template(name).unwrap();

@@ -39,17 +39,24 @@ impl std::fmt::Debug for Browser {
 
 impl Browser {
     /// Serves `dist/` under `/dist/` and `tests/pages/` under `/` (`/strict/` with the strict
-    /// Content-Security-Policy), and opens a browser.
+    /// Content-Security-Policy, `/no-wasm/` with one that blocks WebAssembly), and opens a
+    /// browser.
     pub async fn start() -> Self {
         let dist = dist_dir();
         let pages = xtask::workspace_root().join("tests/pages");
         let strict = Mount::new("/strict/", pages.join("strict"))
             .with_header("Content-Security-Policy", xtask::STRICT_CSP);
+        // A policy without 'wasm-unsafe-eval': the widget cannot load, and must say so.
+        let no_wasm = Mount::new("/no-wasm/", pages.join("no-wasm")).with_header(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'",
+        );
         let fixtures = xtask::workspace_root().join("core/tests/snapshots");
         let mounts = vec![
             Mount::new("/dist/", dist),
             Mount::new("/site/", site_dir()),
             strict,
+            no_wasm,
             Mount::new("/fixtures/", fixtures),
             Mount::new("/", pages),
         ];

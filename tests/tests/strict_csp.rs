@@ -1,5 +1,6 @@
 //! The widget works under a strict Content-Security-Policy (no inline script or style) without a
-//! single violation, through every stage and the summary.
+//! single violation, through every stage and the summary; and a policy that blocks WebAssembly
+//! is explained in the widget, not left blank.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use outcomes_e2e::Browser;
@@ -69,5 +70,27 @@ async fn works_under_a_strict_policy_with_no_violations() {
         json!([]),
         "no Content-Security-Policy violations"
     );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_policy_that_blocks_webassembly_is_explained_in_the_pages_language() {
+    let browser = Browser::start().await;
+    browser.open("/no-wasm/").await;
+    let alert = browser.in_widget("[role=alert]").await;
+    let text = alert.text().await.unwrap();
+    assert!(
+        text.starts_with("Cha b' urrainnear an còmhradh a luchdadh"),
+        "said in Gaelic, the page's language: {text}"
+    );
+    assert_eq!(alert.attr("lang").await.unwrap().as_deref(), Some("gd"));
+    let codes = browser
+        .wait_for_js(
+            "the outcomes-error event",
+            "const codes = window.outcomesEvents.filter(e => e.name === 'outcomes-error') \
+               .map(e => e.detail.error.code); return codes.length ? codes : null;",
+        )
+        .await;
+    assert_eq!(codes, json!(["load-failed"]));
     browser.close().await;
 }

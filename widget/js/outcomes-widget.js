@@ -116,14 +116,27 @@ function jsonScript(value, flag) {
 }
 
 // Without WebAssembly there is no Rust to explain the failure, so say it here, in the widget's
-// box, rather than leaving it blank.
+// box, rather than leaving it blank: the only words not in the widget's message catalogues,
+// in the same languages (Gaelic and Arabic are draft translations).
+const LOAD_FAILED = {
+  en: "The conversation could not be loaded, so nothing can be recorded here yet. " +
+    "The page may block WebAssembly, or a file may be missing.",
+  gd: "Cha b' urrainnear an còmhradh a luchdadh, mar sin chan urrainnear dad a chlàradh an seo " +
+    "fhathast. Dh'fhaoidte gu bheil an duilleag a' bacadh WebAssembly, no gu bheil faidhle a dhìth.",
+  ar: "تعذّر تحميل المحادثة، لذا لا يمكن تسجيل أي شيء هنا بعد. " +
+    "ربما تمنع الصفحة WebAssembly، أو قد يكون أحد الملفات مفقودًا.",
+};
+
 function showLoadFailure(host, root, error) {
+  const asked = host.getAttribute("lang") || document.documentElement.lang || "en";
+  const lang = asked.split(/[-_]/)[0].toLowerCase() in LOAD_FAILED
+    ? asked.split(/[-_]/)[0].toLowerCase() : "en";
   const box = document.createElement("p");
   box.setAttribute("role", "alert");
   box.setAttribute("part", "error");
-  box.textContent =
-    "The conversation could not be loaded, so nothing can be recorded here yet. " +
-    "The page may block WebAssembly, or a file may be missing. (" + String(error) + ")";
+  box.lang = lang;
+  box.dir = lang === "ar" ? "rtl" : "ltr";
+  box.textContent = LOAD_FAILED[lang] + " (" + String(error) + ")";
   root.replaceChildren(box);
   host.dispatchEvent(
     new CustomEvent("outcomes-error", {

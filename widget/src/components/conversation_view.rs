@@ -305,7 +305,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             </div>
             if conversation.on_summary() {
                 <Downloads record={AttrValue::from(conversation.record().to_json())}
-                    template={SharedTemplate(setup.template.clone())} lang={setup.lang.clone()}
+                    template={SharedTemplate(setup.template.clone())} lang={t.text_lang()}
                     fhir_base={setup.fhir_base.clone()} exports={setup.exports.clone()} />
             }
             <footer class="oc-footer">
