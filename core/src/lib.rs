@@ -35,7 +35,7 @@ pub mod sample;
 pub mod schema;
 pub mod suggest;
 mod template;
-mod text;
+pub mod text;
 mod time;
 
 pub use conversation::{Action, Conversation, Event, Problem};

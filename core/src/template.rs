@@ -508,10 +508,22 @@ impl Template {
     /// Whether the texts shown for `lang` are a draft translation: `lang` itself or its base
     /// language (`gd` for `gd-GB`) is listed as a draft.
     pub fn is_draft_translation(&self, lang: &str) -> bool {
-        let base = lang.split(['-', '_']).next().unwrap_or(lang);
-        [lang, base]
+        [lang, crate::text::base_lang(lang)]
             .iter()
             .any(|l| self.translations.get(*l) == Some(&TranslationStatus::Draft))
+    }
+
+    /// Whether the template has its texts in `lang` (or its base language): its default
+    /// language, or a translation of its title.
+    pub fn speaks(&self, lang: &str) -> bool {
+        let base = crate::text::base_lang(lang);
+        let same = |l: &str| l.eq_ignore_ascii_case(lang) || l.eq_ignore_ascii_case(base);
+        same(&self.default_lang)
+            || self
+                .title
+                .translations()
+                .iter()
+                .any(|(l, _)| l.is_some_and(same))
     }
 
     /// The template's title in `lang`, with the template's fallback.
@@ -625,6 +637,8 @@ mod tests {
         assert!(template.is_draft_translation("ar-EG"));
         assert!(!template.is_draft_translation("en"));
         assert!(!template.is_draft_translation("fr"));
+        assert!(template.speaks("gd-GB") && template.speaks("ar") && template.speaks("en"));
+        assert!(!template.speaks("fr"));
         let json = template.to_canonical_json();
         assert!(json.contains(r#""translations":{"ar":"draft","gd":"draft"}"#));
     }

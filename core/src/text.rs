@@ -22,7 +22,7 @@ impl Text {
         match self {
             Text::Plain(text) => text,
             Text::Translated(texts) => {
-                let base = lang.split(['-', '_']).next().unwrap_or(lang);
+                let base = base_lang(lang);
                 [lang, base, default_lang]
                     .iter()
                     .find_map(|l| texts.get(*l))
@@ -42,6 +42,50 @@ impl Text {
                 .collect(),
         }
     }
+}
+
+/// The language part of a language tag: `gd` for `gd-GB`, `en` for `en-x-easy` (as written:
+/// compare it case-insensitively).
+pub fn base_lang(lang: &str) -> &str {
+    lang.split(['-', '_']).next().unwrap_or(lang)
+}
+
+/// `message` with each `{name}` replaced by its value. Values are put in as they are, and once:
+/// a value that contains braces (the person's words may) is not searched again. A placeholder
+/// without a value is left as written.
+pub fn fill(message: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(message.len() + 32);
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = values.iter().find(|(n, _)| *n == name)?.1;
+            Some((close, value))
+        });
+        match value {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}`s a message uses, e.g. to check that a translation fills the same places.
+pub fn placeholders(message: &str) -> std::collections::BTreeSet<&str> {
+    message
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect()
 }
 
 impl From<&str> for Text {
@@ -109,6 +153,22 @@ mod tests {
         assert_eq!(text.get("ar", "cy"), "Hello");
         let plain: Text = serde_json::from_str(r#""Hi""#).unwrap();
         assert_eq!(plain.get("gd", "en"), "Hi");
+    }
+
+    #[test]
+    fn fill_puts_values_in_verbatim_once() {
+        assert_eq!(
+            fill(
+                "{who} said {what}.",
+                &[("who", "Ann"), ("what", "{who} & <b>")]
+            ),
+            "Ann said {who} & <b>."
+        );
+        assert_eq!(fill("a {missing} b", &[]), "a {missing} b");
+        assert_eq!(fill("{", &[]), "{");
+        assert_eq!(base_lang("gd-GB"), "gd");
+        assert_eq!(base_lang("en-x-easy"), "en");
+        assert_eq!(base_lang("ar"), "ar");
     }
 
     #[test]

@@ -5,11 +5,7 @@
 /// The widget's CSS uses logical properties only, so setting `dir` mirrors the whole layout.
 pub fn direction(lang: &str) -> &'static str {
     const RIGHT_TO_LEFT: [&str; 9] = ["ar", "arc", "dv", "fa", "he", "ku", "ps", "ur", "yi"];
-    let base = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(lang)
-        .to_ascii_lowercase();
+    let base = outcomes_core::text::base_lang(lang).to_ascii_lowercase();
     if RIGHT_TO_LEFT.contains(&base.as_str()) {
         "rtl"
     } else {
@@ -117,11 +113,7 @@ pub enum Plural {
 /// widget is written in (English, Scottish Gaelic, Welsh, Arabic); others use English's. Written
 /// out rather than taken from a plural-rules crate, whose locale data would weigh on the bundle.
 pub fn plural(lang: &str, n: u64) -> Plural {
-    let base = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(lang)
-        .to_ascii_lowercase();
+    let base = outcomes_core::text::base_lang(lang).to_ascii_lowercase();
     match base.as_str() {
         // Gaelic: one 1,11; two 2,12; few 3-10,13-19; other.
         "gd" => match n {

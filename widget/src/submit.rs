@@ -30,30 +30,18 @@ pub async fn send(endpoint: &str, record_id: &str, record_json: &str) -> Attempt
 }
 
 async fn try_send(endpoint: &str, record_id: &str, record_json: &str) -> Result<Attempt, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let headers = Headers::new()?;
     headers.set("Content-Type", "application/json")?;
     headers.set("Idempotency-Key", record_id)?;
-    let controller = AbortController::new()?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(record_json));
-    init.set_signal(Some(&controller.signal()));
     // No cookies or other credentials go with the record.
     init.set_credentials(web_sys::RequestCredentials::Omit);
-    let timeout = Timeout::new(TIMEOUT_MS, move || controller.abort());
-    let response = JsFuture::from(window.fetch_with_str_and_init(endpoint, &init)).await;
-    drop(timeout);
-    let response: Response = match response {
-        Ok(response) => response.unchecked_into(),
-        Err(err) if is_abort(&err) => {
-            return Ok(Attempt::TryAgain(format!(
-                "no answer within {} seconds",
-                TIMEOUT_MS / 1000
-            )))
-        }
-        Err(err) => return Ok(Attempt::TryAgain(describe(&err))),
+    let response = match fetch_in_time(endpoint, &init).await? {
+        Ok(response) => response,
+        Err(problem) => return Ok(Attempt::TryAgain(problem)),
     };
     let status = response.status();
     Ok(match status {
@@ -77,27 +65,15 @@ async fn try_send(endpoint: &str, record_id: &str, record_json: &str) -> Result<
 /// sends cookies only to the page's own site.
 pub async fn fetch_text(address: &str) -> Result<String, String> {
     let attempt = async {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let headers = Headers::new()?;
         headers.set("Accept", "application/json")?;
-        let controller = AbortController::new()?;
         let init = RequestInit::new();
         init.set_method("GET");
         init.set_headers(&headers);
-        init.set_signal(Some(&controller.signal()));
         init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-        let timeout = Timeout::new(TIMEOUT_MS, move || controller.abort());
-        let response = JsFuture::from(window.fetch_with_str_and_init(address, &init)).await;
-        drop(timeout);
-        let response: Response = match response {
-            Ok(response) => response.unchecked_into(),
-            Err(err) if is_abort(&err) => {
-                return Ok(Err(format!(
-                    "no answer within {} seconds",
-                    TIMEOUT_MS / 1000
-                )))
-            }
-            Err(err) => return Ok(Err(describe(&err))),
+        let response = match fetch_in_time(address, &init).await? {
+            Ok(response) => response,
+            Err(problem) => return Ok(Err(problem)),
         };
         if !response.ok() {
             return Ok(Err(format!(
@@ -113,6 +89,27 @@ pub async fn fetch_text(address: &str) -> Result<String, String> {
         )
     };
     attempt.await.unwrap_or_else(|err| Err(describe(&err)))
+}
+
+/// One `fetch`, given up after [`TIMEOUT_MS`]: the response, or why none came (no network, no
+/// answer in time) in words.
+async fn fetch_in_time(
+    address: &str,
+    init: &RequestInit,
+) -> Result<Result<Response, String>, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let controller = AbortController::new()?;
+    init.set_signal(Some(&controller.signal()));
+    let timeout = Timeout::new(TIMEOUT_MS, move || controller.abort());
+    let response = JsFuture::from(window.fetch_with_str_and_init(address, init)).await;
+    drop(timeout);
+    Ok(match response {
+        Ok(response) => Ok(response.unchecked_into()),
+        Err(err) if is_abort(&err) => {
+            Err(format!("no answer within {} seconds", TIMEOUT_MS / 1000))
+        }
+        Err(err) => Err(describe(&err)),
+    })
 }
 
 fn is_abort(err: &JsValue) -> bool {

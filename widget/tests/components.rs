@@ -1246,6 +1246,17 @@ async fn the_widget_speaks_the_pages_language_and_says_the_translation_is_a_draf
         "Next",
         "a language without a catalogue falls back to English"
     );
+    assert_eq!(
+        w.find(".oc-conversation").get_attribute("lang").as_deref(),
+        Some("en"),
+        "and says so, for screen readers"
+    );
+    let w = Mounted::new(&[("template", "what-matters"), ("lang", "ur")], "").await;
+    assert_eq!(
+        w.find(".oc-conversation").get_attribute("dir").as_deref(),
+        Some("ltr"),
+        "English shown for a right-to-left language reads left to right"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::record::{OutcomeKind, Rating, Record, Role};
 use crate::template::{PromptKind, Template};
+use crate::text::{base_lang, fill};
 use crate::time::Date;
 
 /// Something to write a summary into: plain text or HTML.
@@ -175,8 +176,7 @@ impl Words {
     /// The words for `lang` by its base language (`gd` for `gd-GB`, `en` for `en-x-easy`);
     /// English for languages without their own.
     pub fn for_lang(lang: &str) -> &'static Words {
-        let base = lang.split(['-', '_']).next().unwrap_or(lang);
-        match base.to_ascii_lowercase().as_str() {
+        match base_lang(lang).to_ascii_lowercase().as_str() {
             "gd" => &GAELIC,
             "ar" => &ARABIC,
             _ => &ENGLISH,
@@ -205,33 +205,6 @@ impl Words {
             ],
         )
     }
-}
-
-/// `message` with each `{name}` replaced by its value, once (a value with braces stays as it is).
-fn fill(message: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(message.len() + 32);
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let value = values.iter().find(|(n, _)| *n == name)?.1;
-            Some((close, value))
-        });
-        match value {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The summary as plain text, e.g. for an email or a printout.
@@ -605,6 +578,7 @@ fn escape_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::placeholders;
 
     #[test]
     fn escapes_everything_that_could_be_markup() {
@@ -622,17 +596,6 @@ mod tests {
         assert_eq!(Words::for_lang("ar").date(&date), "1 سبتمبر 2026");
         assert_eq!(Words::for_lang("en-x-easy").lang, "en");
         assert_eq!(Words::for_lang("fr").lang, "en");
-    }
-
-    /// The `{name}`s a message uses.
-    fn placeholders(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-            .collect();
-        names.sort_unstable();
-        names
     }
 
     #[test]

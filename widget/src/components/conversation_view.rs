@@ -189,6 +189,16 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
     } else {
         present::remover(conversation.record())
     };
+    // The language of the words on screen: the one asked for where the widget or the template
+    // speaks it, else the widget's fallback (English), so screen readers read it as what it is.
+    let shown_lang = if outcomes_core::text::base_lang(&t.lang)
+        .eq_ignore_ascii_case(t.messages.lang)
+        || template.speaks(&t.lang)
+    {
+        t.lang.clone()
+    } else {
+        AttrValue::Static(t.messages.lang)
+    };
     // Words that are not yet checked by a native speaker are said to be so.
     let translation_note = match t.translation {
         Translation::Draft { notice } => Some(notice),
@@ -278,7 +288,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
     html! {
         <ContextProvider<Locale> context={t.clone()}>
         <div class={classes!("oc-conversation", t.easy_read.then_some("oc-easy-read"))} part="container"
-            lang={t.lang.clone()} dir={crate::i18n::direction(&t.lang)}>
+            lang={shown_lang.clone()} dir={crate::i18n::direction(&shown_lang)}>
             <header class="oc-header">
                 <h2 class="oc-title" part="title">{ text(&template.title) }</h2>
                 <Progress stages={stages} current={position} on_go_to={on_go_to} />

@@ -16,6 +16,8 @@ mod gd;
 
 use yew::prelude::*;
 
+pub use outcomes_core::text::fill;
+
 use crate::i18n::{self, Plural};
 
 /// Whether people can rely on a catalogue's words.
@@ -273,11 +275,7 @@ catalogue! {
 /// for languages the widget is not written in. Easy read is English-only for now: other
 /// languages keep their own catalogue.
 pub fn for_lang(lang: &str, easy_read: bool) -> &'static Messages {
-    let base = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(lang)
-        .to_ascii_lowercase();
+    let base = outcomes_core::text::base_lang(lang).to_ascii_lowercase();
     match base.as_str() {
         "gd" => &gd::MESSAGES,
         "ar" => &ar::MESSAGES,
@@ -334,8 +332,7 @@ impl Locale {
     /// (a template's easy-read texts), which falls back to `lang`.
     pub fn text_lang(&self) -> String {
         if self.easy_read {
-            let base = self.lang.split(['-', '_']).next().unwrap_or(&self.lang);
-            format!("{base}-x-easy")
+            format!("{}-x-easy", outcomes_core::text::base_lang(&self.lang))
         } else {
             self.lang.to_string()
         }
@@ -506,61 +503,13 @@ pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()
 }
 
-/// Replaces each `{name}` in `message` by its value; values are not searched again, so a value
-/// that contains braces stays exactly as it is.
-pub fn fill(message: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(message.len() + 16);
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, value)| (close, *value))
-        }) {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
 
+    use outcomes_core::text::placeholders;
+
     use super::*;
-
-    /// The `{name}`s a message uses.
-    fn placeholders(text: &str) -> BTreeSet<&str> {
-        text.split('{')
-            .skip(1)
-            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-            .collect()
-    }
-
-    #[test]
-    fn fill_puts_values_in_verbatim_once() {
-        assert_eq!(
-            fill(
-                "{who} said {what}.",
-                &[("who", "Ann"), ("what", "{who} & <b>")]
-            ),
-            "Ann said {who} & <b>."
-        );
-        assert_eq!(fill("a {missing} b", &[]), "a {missing} b");
-        assert_eq!(fill("{", &[]), "{");
-    }
 
     #[test]
     fn every_catalogue_has_the_same_placeholders_as_english() {
