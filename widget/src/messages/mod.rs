@@ -84,7 +84,7 @@ struct Entry {
 macro_rules! catalogue {
     ($( $(#[doc = $doc:literal])* $name:ident: $kind:ident, )*) => {
         /// Every word the widget itself shows, in one language. Field docs say where each shows.
-        #[derive(Debug, PartialEq, Eq)]
+        #[derive(Debug)]
         pub struct Messages {
             /// The language tag of this catalogue, e.g. `"gd"`.
             pub lang: &'static str,
@@ -296,13 +296,23 @@ pub fn all() -> [&'static Messages; 4] {
 
 /// The language a widget speaks: the page's `lang` (for template texts and for writing dates and
 /// numbers) and the catalogue chosen for it. Given to components as a yew context.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Locale {
     /// The language asked for, e.g. `en-GB`.
     pub lang: AttrValue,
     pub messages: &'static Messages,
     /// Easy read: short sentences, larger text, a picture beside each outcome tag.
     pub easy_read: bool,
+}
+
+/// Catalogues are statics: the same catalogue is the same address, so comparing a context (on
+/// every render) costs nothing and the catalogues' own comparison is never compiled in.
+impl PartialEq for Locale {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && std::ptr::eq(self.messages, other.messages)
+            && self.easy_read == other.easy_read
+    }
 }
 
 impl Default for Locale {
