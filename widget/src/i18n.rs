@@ -14,9 +14,19 @@ pub fn direction(lang: &str) -> &'static str {
 }
 
 /// A calendar date (`YYYY-MM-DD`) written the way `lang` writes dates ("20 December 2026",
-/// "20 Dùbhlachd 2026", "٢٠ ديسمبر ٢٠٢٦"), by the browser's `Intl`. Natively (in unit tests), or
-/// when the browser cannot, the date stays as it is.
+/// "20 Dùbhlachd 2026", "٢٠ ديسمبر ٢٠٢٦"), by the browser's `Intl` (or outcomes-core's month
+/// names where the browser has none for the language). Natively (in unit tests), or when neither
+/// can, the date stays as it is.
 pub fn long_date(date: &str, lang: &str) -> String {
+    // The browser may have no calendar words for a language (Chromium's own data has none for
+    // Gaelic): then the ones the downloaded summary uses, where outcomes-core has the language.
+    if !intl_knows(lang) {
+        let words = outcomes_core::export::summary::Words::for_lang(lang);
+        let ours = outcomes_core::text::base_lang(lang).eq_ignore_ascii_case(words.lang);
+        if let (true, Ok(date)) = (ours, outcomes_core::Date::parse(date)) {
+            return words.date(&date);
+        }
+    }
     // A date has no time of day: read and write it in UTC so no time zone moves it a day.
     localised(
         date,
@@ -41,7 +51,7 @@ pub fn number(n: u64, lang: &str) -> String {
             let method: js_sys::Function = get(&get(&number, "prototype")?, "toLocaleString")?
                 .dyn_into()
                 .ok()?;
-            let args = js_sys::Array::of1(&JsValue::from_str(lang));
+            let args = js_sys::Array::of1(&JsValue::from_str(intl_lang(lang)));
             js_sys::Reflect::apply(&method, &JsValue::from_f64(n as f64), &args)
                 .ok()?
                 .as_string()
@@ -70,6 +80,45 @@ pub fn time_now(lang: &str) -> String {
     .unwrap_or_else(|| now.get(11..16).unwrap_or_default().to_owned())
 }
 
+/// The tag to ask `Intl` for: English without a region is written the British way (the widget
+/// is made for services in Scotland and the UK: "1 December 2026"); `en-US` stays American.
+/// A language the browser's `Intl` has no data for is written the British way too.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn intl_lang(lang: &str) -> &str {
+    if lang.eq_ignore_ascii_case("en")
+        || lang.eq_ignore_ascii_case("en-x-easy")
+        || !intl_knows(lang)
+    {
+        "en-GB"
+    } else {
+        lang
+    }
+}
+
+/// Whether the browser's `Intl` has data for `lang` (`Intl.DateTimeFormat.supportedLocalesOf`);
+/// a malformed tag is not known. Natively (in unit tests) every language is.
+fn intl_knows(lang: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let get = |from: &JsValue, key: &str| js_sys::Reflect::get(from, &key.into()).ok();
+        let known = || -> Option<bool> {
+            let format = get(&get(&js_sys::global(), "Intl")?, "DateTimeFormat")?;
+            let supported: js_sys::Function =
+                get(&format, "supportedLocalesOf")?.dyn_into().ok()?;
+            let args = js_sys::Array::of1(&JsValue::from_str(lang));
+            let found = js_sys::Reflect::apply(&supported, &format, &args).ok()?;
+            Some(found.dyn_into::<js_sys::Array>().ok()?.length() > 0)
+        };
+        known().unwrap_or(false)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        true
+    }
+}
+
 /// Calls `Date.prototype[method](lang, options)` on the date `iso`; `None` if the browser
 /// refuses (an unknown language tag throws a RangeError, which must not break the widget).
 #[cfg(target_arch = "wasm32")]
@@ -88,7 +137,7 @@ fn localised(iso: &str, method: &str, lang: &str, options: &[(&str, &str)]) -> O
         .dyn_into()
         .ok()?;
     format
-        .call2(&when, &JsValue::from_str(lang), &settings)
+        .call2(&when, &JsValue::from_str(intl_lang(lang)), &settings)
         .ok()?
         .as_string()
 }
@@ -186,6 +235,13 @@ mod tests {
                 Few, Many
             ]
         );
+    }
+
+    #[test]
+    fn english_without_a_region_is_written_the_british_way() {
+        assert_eq!(super::intl_lang("en"), "en-GB");
+        assert_eq!(super::intl_lang("en-US"), "en-US");
+        assert_eq!(super::intl_lang("gd"), "gd");
     }
 
     #[test]
