@@ -1177,7 +1177,7 @@ async fn dates_follow_the_language_and_an_unknown_language_breaks_nothing() {
         ("en-GB", "by 24 December 2026"),
         ("en", "by 24 December 2026"),
         ("en-US", "by December 24, 2026"),
-        ("gd", "ro 24 Dùbhlachd 2026"),
+        ("gd", "ro 24mh dhen Dùbhlachd 2026"),
         // A tag the browser refuses is written the British way, not left to break anything.
         ("not a language!", "by 24 December 2026"),
     ] {

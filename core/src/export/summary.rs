@@ -121,11 +121,22 @@ pub static GAELIC: Words = Words {
     reason: ": ",
     you: "thu",
     your_practitioner: "an neach-obrach agad",
+    // As CLDR writes Gaelic dates: "1mh dhen t-Sultain 2026".
     months: [
-        "Faoilleach", "Gearran", "Màrt", "Giblean", "Cèitean", "Ògmhios", "Iuchar", "Lùnastal",
-        "Sultain", "Dàmhair", "Samhain", "Dùbhlachd",
+        "dhen Fhaoilleach",
+        "dhen Ghearran",
+        "dhen Mhàrt",
+        "dhen Ghiblean",
+        "dhen Chèitean",
+        "dhen Ògmhios",
+        "dhen Iuchar",
+        "dhen Lùnastal",
+        "dhen t-Sultain",
+        "dhen Dàmhair",
+        "dhen t-Samhain",
+        "dhen Dùbhlachd",
     ],
-    date: "{day} {month} {year}",
+    date: "{day}mh {month} {year}",
 };
 
 /// Arabic: a draft translation, for review by a native speaker.
@@ -188,7 +199,7 @@ impl Words {
         [&ENGLISH, &GAELIC, &ARABIC]
     }
 
-    /// `2026-09-01` as "1 September 2026", "1 Sultain 2026", "1 سبتمبر 2026".
+    /// `2026-09-01` as "1 September 2026", "1mh dhen t-Sultain 2026", "1 سبتمبر 2026".
     pub fn date(&self, date: &Date) -> String {
         let s = date.as_str();
         let month: usize = s[5..7].parse().unwrap_or(1);
@@ -592,7 +603,10 @@ mod tests {
     fn dates_read_as_words() {
         let date = Date::parse("2026-09-01").unwrap();
         assert_eq!(long_date(&date), "1 September 2026");
-        assert_eq!(Words::for_lang("gd-GB").date(&date), "1 Sultain 2026");
+        assert_eq!(
+            Words::for_lang("gd-GB").date(&date),
+            "1mh dhen t-Sultain 2026"
+        );
         assert_eq!(Words::for_lang("ar").date(&date), "1 سبتمبر 2026");
         assert_eq!(Words::for_lang("en-x-easy").lang, "en");
         assert_eq!(Words::for_lang("fr").lang, "en");
