@@ -136,5 +136,4 @@ pub static MESSAGES: Messages = Messages {
     list_separator: "; ",
     self_intro: "Take your time. Write in your own words: there are no right or wrong answers. What you write is saved on this device as you go.",
     template_draft: "The questions are a draft translation, to be checked by a native speaker.",
-    picture_of: "Picture: {tag}",
 };

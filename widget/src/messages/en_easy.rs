@@ -137,5 +137,4 @@ pub static MESSAGES: Messages = Messages {
     list_separator: "; ",
     self_intro: "Take your time. Use your own words. There are no wrong answers.",
     template_draft: "These questions are a new translation. Someone will check them.",
-    picture_of: "Picture: {tag}",
 };

@@ -138,5 +138,4 @@ pub static MESSAGES: Messages = Messages {
     list_separator: "; ",
     self_intro: "Gabh do thìde. Sgrìobh nad fhaclan fhèin: chan eil freagairtean ceart no ceàrr ann. Thèid na sgrìobhas tu a shàbhaladh air an uidheam seo fhad 's a bhios tu a' sgrìobhadh.",
     template_draft: "'S e dreachd eadar-theangachaidh a th' anns na ceistean, ri sgrùdadh le fileantach dùthchasach.",
-    picture_of: "Dealbh: {tag}",
 };

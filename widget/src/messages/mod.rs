@@ -266,9 +266,6 @@ catalogue! {
     /// Under the conversation when the template's questions are a draft translation (and this
     /// catalogue is not).
     template_draft: text,
-    /// In easy read, the person's outcomes are shown with pictures; this names a tag's picture
-    /// for people who cannot see it (`{tag}`).
-    picture_of: text,
 }
 
 /// Which catalogue to use for `lang` (its base language decides: `gd-GB` is Gaelic); English
