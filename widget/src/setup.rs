@@ -200,16 +200,6 @@ impl fmt::Display for SetupError {
 }
 
 impl Setup {
-    /// Reads the host element: a `template` attribute names a built-in template; without one,
-    /// an inline JSON template is used. The language is the element's `lang`, else the page's,
-    /// else the template's own.
-    pub fn read(host: &Host) -> Result<Self, SetupError> {
-        match Self::source(host)? {
-            TemplateSource::Ready(template) => Self::with_template(host, template),
-            TemplateSource::Address(address) => Err(SetupError::TemplateAddress(address)),
-        }
-    }
-
     /// Where the template comes from: built in or inline (ready now), or an address to fetch it
     /// from (a `template` attribute with `/`, `:` or `.` in it, which no built-in name has).
     pub fn source(host: &Host) -> Result<TemplateSource, SetupError> {
@@ -243,7 +233,8 @@ impl Setup {
             })
     }
 
-    /// The rest of the set-up, once the template is known.
+    /// The rest of the set-up, once the template is known: the language is the element's
+    /// `lang`, else the page's, else the template's own.
     pub fn with_template(host: &Host, template: Arc<Template>) -> Result<Self, SetupError> {
         let lang = page_lang(host).unwrap_or_else(|| template.default_lang.clone());
         let endpoint = match host.attribute("endpoint").filter(|e| !e.trim().is_empty()) {
