@@ -46,11 +46,11 @@ pub fn number(n: u64, lang: &str) -> String {
         // Reflect.apply, which hands the error back instead.
         let format = || -> Option<String> {
             use wasm_bindgen::{JsCast, JsValue};
-            let get = |from: &JsValue, key: &str| js_sys::Reflect::get(from, &key.into()).ok();
-            let number = get(&js_sys::global(), "Number")?;
-            let method: js_sys::Function = get(&get(&number, "prototype")?, "toLocaleString")?
-                .dyn_into()
-                .ok()?;
+            let number = js_get(&js_sys::global(), "Number")?;
+            let method: js_sys::Function =
+                js_get(&js_get(&number, "prototype")?, "toLocaleString")?
+                    .dyn_into()
+                    .ok()?;
             let args = js_sys::Array::of1(&JsValue::from_str(intl_lang(lang)));
             js_sys::Reflect::apply(&method, &JsValue::from_f64(n as f64), &args)
                 .ok()?
@@ -96,27 +96,45 @@ fn intl_lang(lang: &str) -> &str {
 }
 
 /// Whether the browser's `Intl` has data for `lang` (`Intl.DateTimeFormat.supportedLocalesOf`);
-/// a malformed tag is not known. Natively (in unit tests) every language is.
+/// a malformed tag is not known. Asked once per language: every number and date on screen
+/// needs the answer. Natively (in unit tests) every language is.
 fn intl_knows(lang: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::{JsCast, JsValue};
-        let get = |from: &JsValue, key: &str| js_sys::Reflect::get(from, &key.into()).ok();
-        let known = || -> Option<bool> {
-            let format = get(&get(&js_sys::global(), "Intl")?, "DateTimeFormat")?;
+        thread_local! {
+            static KNOWN: std::cell::RefCell<Vec<(String, bool)>> = const {
+                std::cell::RefCell::new(Vec::new())
+            };
+        }
+        if let Some(known) =
+            KNOWN.with(|k| k.borrow().iter().find(|(l, _)| l == lang).map(|(_, b)| *b))
+        {
+            return known;
+        }
+        let ask = || -> Option<bool> {
+            let format = js_get(&js_get(&js_sys::global(), "Intl")?, "DateTimeFormat")?;
             let supported: js_sys::Function =
-                get(&format, "supportedLocalesOf")?.dyn_into().ok()?;
+                js_get(&format, "supportedLocalesOf")?.dyn_into().ok()?;
             let args = js_sys::Array::of1(&JsValue::from_str(lang));
             let found = js_sys::Reflect::apply(&supported, &format, &args).ok()?;
             Some(found.dyn_into::<js_sys::Array>().ok()?.length() > 0)
         };
-        known().unwrap_or(false)
+        let known = ask().unwrap_or(false);
+        KNOWN.with(|k| k.borrow_mut().push((lang.to_owned(), known)));
+        known
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = lang;
         true
     }
+}
+
+/// `from[key]`, or `None` where reading it throws.
+#[cfg(target_arch = "wasm32")]
+fn js_get(from: &wasm_bindgen::JsValue, key: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(from, &key.into()).ok()
 }
 
 /// Calls `Date.prototype[method](lang, options)` on the date `iso`; `None` if the browser
@@ -132,10 +150,7 @@ fn localised(iso: &str, method: &str, lang: &str, options: &[(&str, &str)]) -> O
     for (key, value) in options {
         js_sys::Reflect::set(&settings, &(*key).into(), &(*value).into()).ok()?;
     }
-    let format: js_sys::Function = js_sys::Reflect::get(&when, &method.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let format: js_sys::Function = js_get(&when, method)?.dyn_into().ok()?;
     format
         .call2(&when, &JsValue::from_str(intl_lang(lang)), &settings)
         .ok()?
