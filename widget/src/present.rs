@@ -11,12 +11,7 @@ use crate::components::{
 use crate::messages::Locale;
 
 fn label(conversation: &Conversation, text: &outcomes_core::Text, t: &Locale) -> AttrValue {
-    AttrValue::from(
-        conversation
-            .template()
-            .text(text, &t.text_lang())
-            .to_owned(),
-    )
+    AttrValue::from(conversation.template().text(text, t.text_lang()).to_owned())
 }
 
 /// The participant at the keyboard, who removes outcomes and actions: the practitioner.
@@ -253,7 +248,7 @@ pub fn summary(
                                 let chosen: Vec<&str> = options
                                     .iter()
                                     .filter(|o| c.options.contains(&o.id))
-                                    .map(|o| template.text(&o.label, &text_lang))
+                                    .map(|o| template.text(&o.label, text_lang))
                                     .collect();
                                 AttrValue::from(t.list(&chosen))
                             }),

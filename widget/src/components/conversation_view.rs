@@ -169,7 +169,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
 
     let conversation = state.conversation();
     let template = conversation.template();
-    let text_lang = t.text_lang();
+    let text_lang = t.text_lang().clone();
     let text =
         |text: &outcomes_core::Text| AttrValue::from(template.text(text, &text_lang).to_owned());
     // On their own (mode="self"), the person sees no practitioner's notes, and every view,
@@ -315,7 +315,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             </div>
             if conversation.on_summary() {
                 <Downloads record={AttrValue::from(conversation.record().to_json())}
-                    template={SharedTemplate(setup.template.clone())} lang={t.text_lang()}
+                    template={SharedTemplate(setup.template.clone())} lang={t.text_lang().clone()}
                     fhir_base={setup.fhir_base.clone()} exports={setup.exports.clone()} />
             }
             <footer class="oc-footer">

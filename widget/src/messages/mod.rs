@@ -300,6 +300,9 @@ pub struct Locale {
     pub messages: &'static Messages,
     /// Easy read: short sentences, larger text, a picture beside each outcome tag.
     pub easy_read: bool,
+    /// What template texts are looked up by (see [`Locale::text_lang`]); made once, not for
+    /// every label on every render.
+    text_lang: AttrValue,
 }
 
 /// Catalogues are statics: the same catalogue is the same address, so comparing a context (on
@@ -328,21 +331,24 @@ impl std::ops::Deref for Locale {
 
 impl Locale {
     pub fn new(lang: &str, easy_read: bool) -> Self {
+        let lang = AttrValue::from(lang.to_owned());
+        let text_lang = if easy_read {
+            AttrValue::from(format!("{}-x-easy", outcomes_core::text::base_lang(&lang)))
+        } else {
+            lang.clone()
+        };
         Self {
-            lang: AttrValue::from(lang.to_owned()),
-            messages: for_lang(lang, easy_read),
+            messages: for_lang(&lang, easy_read),
+            lang,
             easy_read,
+            text_lang,
         }
     }
 
     /// The language tag to look template texts up by: easy read asks for `lang-x-easy` first
     /// (a template's easy-read texts), which falls back to `lang`.
-    pub fn text_lang(&self) -> String {
-        if self.easy_read {
-            format!("{}-x-easy", outcomes_core::text::base_lang(&self.lang))
-        } else {
-            self.lang.to_string()
-        }
+    pub fn text_lang(&self) -> &AttrValue {
+        &self.text_lang
     }
 
     /// `message` with each `{name}` replaced by its value. Values are put in as they are (the
