@@ -8,7 +8,7 @@ use super::{
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
-use crate::messages::{Locale, Translation};
+use crate::messages::Locale;
 use crate::setup::SharedTemplate;
 use crate::setup::{Mode, Setup};
 use crate::state::{ConversationState, Msg};
@@ -189,23 +189,8 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
     } else {
         present::remover(conversation.record())
     };
-    // The language of the words on screen: the one asked for where the widget or the template
-    // speaks it, else the widget's fallback (English), so screen readers read it as what it is.
-    let shown_lang = if outcomes_core::text::base_lang(&t.lang)
-        .eq_ignore_ascii_case(t.messages.lang)
-        || template.speaks(&t.lang)
-    {
-        t.lang.clone()
-    } else {
-        AttrValue::Static(t.messages.lang)
-    };
-    // Words that are not yet checked by a native speaker are said to be so.
-    let translation_note = match t.translation {
-        Translation::Draft { notice } => Some(notice),
-        Translation::Original => template
-            .is_draft_translation(&t.lang)
-            .then_some(t.template_draft),
-    };
+    let shown_lang = t.shown_lang(template);
+    let translation_note = t.translation_note(template);
     let stages: Vec<AttrValue> = template.sections.iter().map(|s| text(&s.title)).collect();
     let position = conversation.position();
     let last_section = stages.len().saturating_sub(1);

@@ -351,6 +351,31 @@ impl Locale {
         &self.text_lang
     }
 
+    /// The language of the words on screen with `template`: the one asked for where this widget
+    /// or the template speaks it, else the widget's fallback (English), so that screen readers
+    /// read the words as what they are.
+    pub fn shown_lang(&self, template: &outcomes_core::Template) -> AttrValue {
+        let ours =
+            outcomes_core::text::base_lang(&self.lang).eq_ignore_ascii_case(self.messages.lang);
+        if ours || template.speaks(&self.lang) {
+            self.lang.clone()
+        } else {
+            AttrValue::Static(self.messages.lang)
+        }
+    }
+
+    /// What to say under the conversation when the words on screen are not yet checked by a
+    /// native speaker: this catalogue's draft notice, or else that the template's questions are
+    /// a draft translation.
+    pub fn translation_note(&self, template: &outcomes_core::Template) -> Option<&'static str> {
+        match self.translation {
+            Translation::Draft { notice } => Some(notice),
+            Translation::Original => template
+                .is_draft_translation(&self.lang)
+                .then_some(self.template_draft),
+        }
+    }
+
     /// `message` with each `{name}` replaced by its value. Values are put in as they are (the
     /// person's words stay verbatim); a placeholder without a value is left as written.
     pub fn fill(&self, message: &str, values: &[(&str, &str)]) -> String {
@@ -613,6 +638,30 @@ mod tests {
                 catalogue.lang
             );
         }
+    }
+
+    #[test]
+    fn says_which_language_is_shown_and_whether_it_is_a_draft() {
+        let template = outcomes_core::builtin::template("what-matters").unwrap();
+        let shown = |lang: &str| Locale::new(lang, false).shown_lang(&template).to_string();
+        assert_eq!(shown("gd-GB"), "gd-GB");
+        assert_eq!(shown("en"), "en");
+        assert_eq!(shown("fr"), "en", "French asked for, English shown");
+        let note = |lang: &str| Locale::new(lang, false).translation_note(&template);
+        assert_eq!(note("en"), None);
+        assert!(
+            matches!(gd::MESSAGES.translation, Translation::Draft { notice } if note("gd") == Some(notice))
+        );
+        let mut drafted = (*template).clone();
+        drafted.translations.clear();
+        drafted
+            .translations
+            .insert("fr".into(), outcomes_core::TranslationStatus::Draft);
+        assert_eq!(
+            Locale::new("fr", false).translation_note(&drafted),
+            Some(en::MESSAGES.template_draft),
+            "an English widget over a draft French template says the questions are a draft"
+        );
     }
 
     #[test]
