@@ -4,7 +4,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::template::Template;
+use crate::template::{Template, ValidTemplate};
 
 /// Built-in templates by name, as JSON.
 const BUILTIN: &[(&str, &str)] = &[
@@ -31,7 +31,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 }
 
 /// A built-in template by name.
-pub fn template(name: &str) -> Result<Arc<Template>, UnknownTemplate> {
+pub fn template(name: &str) -> Result<Arc<ValidTemplate>, UnknownTemplate> {
     let json = BUILTIN
         .iter()
         .find(|(n, _)| *n == name)

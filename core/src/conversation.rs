@@ -1,29 +1,37 @@
 //! The conversation as a pure state machine over (template, record, position).
 //!
 //! Every change the widget can make is an [`Action`]; [`Conversation::apply`] checks it against
-//! the template and applies it, or says why not. Time is passed in with each action.
+//! the template and applies it, or says why not. Time is passed in with each action. The
+//! conversation also answers the questions a screen asks (who is at the keyboard, whose view can
+//! be given, what is missing before finishing, what was said last time), so no shell works out
+//! a rule of its own.
 
 use std::fmt;
 use std::sync::Arc;
 
 use crate::id::{Id, RecordId};
+use crate::names::Named;
 use crate::record::{
-    AgreedAction, Answer, Choice, Consent, Outcome, OutcomeKind, Participant, Rating, Record,
-    Removal, Removed, Role, Status,
+    AgreedAction, Answer, Choice, Consent, Mode, Outcome, OutcomeKind, Participant, Rating, Record,
+    Removal, Removed, Replaced, Role, Status,
 };
-use crate::template::{PromptKind, Rates, Section, Template};
+use crate::template::{Prompt, PromptKind, Rates, Section, ValidTemplate};
 use crate::time::{Date, Timestamp};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conversation {
-    template: Arc<Template>,
+    template: Arc<ValidTemplate>,
     record: Record,
     /// Index of the section on screen; `sections.len()` is the summary at the end.
     position: usize,
+    mode: Mode,
+    /// The record a review is about, when it is at hand: what was said last time.
+    earlier: Option<Arc<Record>>,
 }
 
 /// A change asked for by the person or practitioner. Ids of new things (outcomes, actions,
-/// participants) are made by the caller, like the record id.
+/// participants) are made by the caller, like the record id. Each field of a thing has its own
+/// action, so a screen sends exactly what was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Replace the text answer to a prompt with exactly this text.
@@ -48,6 +56,23 @@ pub enum Action {
         role: Role,
         name: Option<String>,
     },
+    /// How a participant is named, exactly as typed (empty for no name).
+    SetParticipantName {
+        participant: Id,
+        name: String,
+    },
+    /// The organisation's reference for a participant (empty for none).
+    SetParticipantReference {
+        participant: Id,
+        reference: String,
+    },
+    /// Someone added by mistake is taken off the list; the removal is recorded. The person and
+    /// the practitioner stay, and so does anyone whose view, consent or part in an outcome is
+    /// in the record.
+    RemoveParticipant {
+        participant: Id,
+        by: Id,
+    },
     /// Add an outcome in the person's own words.
     AddOutcome {
         id: Id,
@@ -60,9 +85,12 @@ pub enum Action {
         outcome: Id,
         words: String,
     },
-    SetOutcomeTags {
+    /// Choose or unchoose one tag of the template's outcome sets. Tags are kept in the
+    /// template's order; tags an outcome carried from another template keep their place.
+    SetOutcomeTag {
         outcome: Id,
-        tags: Vec<Id>,
+        tag: Id,
+        chosen: bool,
     },
     SetOutcomeKind {
         outcome: Id,
@@ -73,7 +101,7 @@ pub enum Action {
         outcome: Id,
         contributors: Vec<Id>,
     },
-    /// Weight for Goal Attainment Scaling (1 or more).
+    /// Weight for Goal Attainment Scaling (1 or more; see [`parse_weight`]).
     SetOutcomeWeight {
         outcome: Id,
         weight: u32,
@@ -83,14 +111,31 @@ pub enum Action {
         outcome: Id,
         by: Id,
     },
-    /// Add a rating at a rating prompt: of `outcome` when the prompt rates outcomes, of the
-    /// prompt itself otherwise. Earlier ratings are kept.
+    /// Give a whole view at a rating prompt at once: a point and why. Like the two actions
+    /// below, it sets `by`'s view in this record (of `outcome` when the prompt rates outcomes,
+    /// of the prompt itself otherwise); views from earlier records are kept as they were.
     Rate {
         prompt: Id,
         outcome: Option<Id>,
         value: Id,
         reason: String,
         by: Id,
+    },
+    /// Choose (or clear) the point of `by`'s view in this record. A view with a reason and no
+    /// point is kept as it is.
+    SetRatingValue {
+        prompt: Id,
+        outcome: Option<Id>,
+        by: Id,
+        value: Option<Id>,
+    },
+    /// Say why, in `by`'s words, exactly as given. A view with a point and no reason is kept
+    /// as it is; a view with neither says nothing and is left out.
+    SetRatingReason {
+        prompt: Id,
+        outcome: Option<Id>,
+        by: Id,
+        reason: String,
     },
     /// Agree an action: what, who, by when, for which outcomes.
     AddAction {
@@ -100,13 +145,25 @@ pub enum Action {
         by_when: Option<Date>,
         outcomes: Vec<Id>,
     },
-    /// Change what was agreed; the new words replace the old, exactly as given.
-    EditAction {
+    /// What will be done, in the words agreed, exactly as given.
+    SetActionWhat {
         action: Id,
         what: String,
+    },
+    /// Who will do it, as said.
+    SetActionWho {
+        action: Id,
         who: String,
+    },
+    SetActionByWhen {
+        action: Id,
         by_when: Option<Date>,
-        outcomes: Vec<Id>,
+    },
+    /// Link an action to an outcome it works towards, or unlink it.
+    SetActionOutcome {
+        action: Id,
+        outcome: Id,
+        linked: bool,
     },
     SetActionDone {
         action: Id,
@@ -117,18 +174,41 @@ pub enum Action {
         action: Id,
         by: Id,
     },
+    /// The date agreed for the next conversation (none to clear it).
+    SetNextReview {
+        date: Option<Date>,
+    },
     /// Show the next section (or the summary after the last one).
     Next,
     /// Show the previous section.
     Back,
     /// Show a section by index; `sections.len()` shows the summary.
     GoTo(usize),
-    /// Mark the conversation complete.
-    Complete,
-    /// Make a complete record a draft again, to add to it.
-    Reopen,
-    /// The record was accepted by the organisation's endpoint.
-    MarkSubmitted,
+    /// Finish this revision. Unless `confirmed`, refused with [`Problem::Incomplete`] when
+    /// something is missing ([`Conversation::missing`]), so it is asked about once.
+    Complete {
+        confirmed: bool,
+    },
+    /// The organisation's endpoint accepted this revision of the record.
+    MarkSubmitted {
+        revision: u32,
+    },
+}
+
+impl Action {
+    /// Whether the action changes what the record says (not where the conversation is, nor
+    /// whether it is finished or sent). Such a change to a finished record starts its next
+    /// revision.
+    pub fn edits_record(&self) -> bool {
+        !matches!(
+            self,
+            Action::Next
+                | Action::Back
+                | Action::GoTo(_)
+                | Action::Complete { .. }
+                | Action::MarkSubmitted { .. }
+        )
+    }
 }
 
 /// What an applied action changed.
@@ -142,7 +222,63 @@ pub enum Event {
     Unchanged,
 }
 
-/// Why an action could not be applied. Nothing was changed.
+/// Something to say before finishing: what is missing, consent above all. Finishing is asked
+/// about once; nothing is deleted or blocked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// Nobody has answered whether the organisation may keep the record.
+    Consent { prompt: Id },
+    /// Keeping the record was refused: it will not be sent to the organisation.
+    ConsentRefused { prompt: Id },
+    /// Nothing has been said or chosen at all.
+    NothingSaid,
+    /// An outcome has no words yet.
+    OutcomeWords { outcome: Id },
+    /// A view has a reason but no point on the scale yet.
+    RatingValue {
+        prompt: Id,
+        outcome: Option<Id>,
+        by: Id,
+    },
+    /// An agreed action does not say what will be done.
+    ActionWhat { action: Id },
+}
+
+impl Missing {
+    /// A stable code for each kind, for catalogues and host pages.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Missing::Consent { .. } => "consent",
+            Missing::ConsentRefused { .. } => "consent-refused",
+            Missing::NothingSaid => "nothing-said",
+            Missing::OutcomeWords { .. } => "outcome-words",
+            Missing::RatingValue { .. } => "rating-value",
+            Missing::ActionWhat { .. } => "action-what",
+        }
+    }
+
+    /// The section where it can be put right.
+    pub fn section(&self, template: &ValidTemplate) -> Option<usize> {
+        let kind_at = |want: fn(&PromptKind) -> bool| {
+            template
+                .sections
+                .iter()
+                .position(|s| s.prompts.iter().any(|p| want(&p.kind)))
+        };
+        match self {
+            Missing::Consent { prompt }
+            | Missing::ConsentRefused { prompt }
+            | Missing::RatingValue { prompt, .. } => template.section_of(prompt),
+            Missing::NothingSaid => Some(0),
+            Missing::OutcomeWords { .. } => kind_at(|k| matches!(k, PromptKind::Outcomes { .. })),
+            Missing::ActionWhat { .. } => kind_at(|k| matches!(k, PromptKind::Actions)),
+        }
+    }
+}
+
+/// Why an action could not be applied. Nothing was changed. Each has a stable
+/// [`Problem::code`] and its data, so a screen words it in its own language; `Display` gives
+/// English for logs and native callers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     UnknownPrompt(Id),
@@ -171,7 +307,44 @@ pub enum Problem {
     /// A prompt that rates outcomes needs the outcome; one that rates itself takes none.
     OutcomeNeeded(Id),
     NoOutcomeHere(Id),
-    ZeroWeight,
+    /// Not a whole number from 1 (as given).
+    NotAWeight(String),
+    /// A conversation is about one person.
+    OnePerson,
+    /// The person and the practitioner always stay on the list, and nobody takes themselves
+    /// off it (the removal names who made it).
+    CannotRemove(Id),
+    /// Their view, consent, removal or part in an outcome is in the record.
+    HasSaid(Id),
+    /// Finishing was asked without confirming what is missing.
+    Incomplete(Vec<Missing>),
+}
+
+impl Problem {
+    /// A stable code for each kind of problem, for catalogues and the `outcomes-error` event.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::UnknownPrompt(_) => "unknown-prompt",
+            Problem::NotATextPrompt(_) => "not-a-text-prompt",
+            Problem::NoSuchSection(_) => "no-such-section",
+            Problem::WrongKind { .. } => "wrong-kind",
+            Problem::UnknownOption { .. } => "unknown-option",
+            Problem::OneOptionOnly(_) => "one-option-only",
+            Problem::UnknownParticipant(_) => "unknown-participant",
+            Problem::UnknownOutcome(_) => "unknown-outcome",
+            Problem::UnknownAction(_) => "unknown-action",
+            Problem::UnknownTag(_) => "unknown-tag",
+            Problem::UnknownPoint { .. } => "unknown-point",
+            Problem::IdInUse(_) => "id-in-use",
+            Problem::OutcomeNeeded(_) => "outcome-needed",
+            Problem::NoOutcomeHere(_) => "no-outcome-here",
+            Problem::NotAWeight(_) => "not-a-weight",
+            Problem::OnePerson => "one-person",
+            Problem::CannotRemove(_) => "cannot-remove",
+            Problem::HasSaid(_) => "has-said",
+            Problem::Incomplete(_) => "incomplete",
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -212,37 +385,99 @@ impl fmt::Display for Problem {
                 f,
                 "prompt \"{prompt}\" rates its own statement, not an outcome"
             ),
-            Problem::ZeroWeight => f.write_str("a weight must be 1 or more"),
+            Problem::NotAWeight(given) => write!(
+                f,
+                "\"{given}\" is not a weight: use a whole number from 1 (1 for an ordinary goal)"
+            ),
+            Problem::OnePerson => f.write_str(
+                "a conversation is about one person: add others as a carer, family or other",
+            ),
+            Problem::CannotRemove(id) => write!(
+                f,
+                "\"{id}\" cannot be taken off the list: the person and the practitioner always \
+                 stay (change their name instead), and nobody takes themselves off"
+            ),
+            Problem::HasSaid(id) => write!(
+                f,
+                "\"{id}\" has a view, a consent or a part in an outcome in this record, so they \
+                 stay on the list"
+            ),
+            Problem::Incomplete(missing) => {
+                let codes: Vec<&str> = missing.iter().map(Missing::code).collect();
+                write!(
+                    f,
+                    "before finishing: {} (finish with confirmed: true to go ahead)",
+                    codes.join(", ")
+                )
+            }
         }
     }
 }
 
 impl std::error::Error for Problem {}
 
+/// Whether `rating` is this record's answer to `prompt` (on its `scale`): an outcome's view says
+/// which prompt it answers (one recorded before format 3 goes by the scale alone); a prompt's
+/// own ratings are kept under its id.
+fn answers(rating: &Rating, prompt: &Id, scale: &Id, of_outcome: bool) -> bool {
+    rating.given_here()
+        && rating.scale == *scale
+        && (!of_outcome || rating.prompt.as_ref().is_none_or(|p| p == prompt))
+}
+
+/// Reads a Goal Attainment Scaling weight as typed: a whole number from 1.
+pub fn parse_weight(text: &str) -> Result<u32, Problem> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|weight| *weight >= 1)
+        .ok_or_else(|| Problem::NotAWeight(text.to_owned()))
+}
+
 impl Conversation {
-    /// Starts a new conversation with an empty draft record.
-    pub fn start(template: Arc<Template>, id: RecordId, now: Timestamp) -> Self {
-        let record = Record::new(&template, id, now);
+    /// Starts a new conversation between a practitioner and the person, with an empty draft.
+    pub fn start(template: Arc<ValidTemplate>, id: RecordId, now: Timestamp) -> Self {
+        Self::start_in(template, id, now, Mode::Practitioner)
+    }
+
+    /// Starts a new conversation in `mode`: on their own ([`Mode::SelfCompletion`]) the
+    /// person is the only participant. (A review starts with [`Conversation::start_review`].)
+    pub fn start_in(
+        template: Arc<ValidTemplate>,
+        id: RecordId,
+        now: Timestamp,
+        mode: Mode,
+    ) -> Self {
+        let record = Record::new(&template, id, now, mode);
         Self {
             template,
             record,
             position: 0,
+            mode,
+            earlier: None,
         }
     }
 
     /// Starts a review of `earlier`: a new record that links to it and carries forward its
-    /// participants, outcomes (with their whole rating history) and actions.
+    /// participants (the person's name and reference too), outcomes (with their whole rating
+    /// history, each earlier view saying which record it came from) and actions.
     pub fn start_review(
-        template: Arc<Template>,
+        template: Arc<ValidTemplate>,
         id: RecordId,
         now: Timestamp,
-        earlier: &Record,
+        earlier: Arc<Record>,
     ) -> Self {
-        let mut record = Record::new(&template, id, now);
+        let mut record = Record::new(&template, id, now, Mode::Review);
         record.reviews = Some(earlier.id.clone());
         for participant in &earlier.participants {
-            if record.participant(&participant.id).is_none() {
-                record.participants.push(participant.clone());
+            match record
+                .participants
+                .iter_mut()
+                .find(|p| p.id == participant.id)
+            {
+                Some(here) if here.role == Role::Person => *here = participant.clone(),
+                Some(_) => {}
+                None => record.participants.push(participant.clone()),
             }
         }
         record.outcomes = earlier
@@ -250,6 +485,14 @@ impl Conversation {
             .iter()
             .map(|o| Outcome {
                 carried_from: Some(earlier.id.clone()),
+                ratings: o
+                    .ratings
+                    .iter()
+                    .map(|r| Rating {
+                        from: r.from.clone().or_else(|| Some(earlier.id.clone())),
+                        ..r.clone()
+                    })
+                    .collect(),
                 ..o.clone()
             })
             .collect();
@@ -267,25 +510,56 @@ impl Conversation {
             template,
             record,
             position: 0,
+            mode: Mode::Review,
+            earlier: Some(earlier),
         }
     }
 
-    /// Goes on with a record made earlier with this template.
-    pub fn resume(template: Arc<Template>, record: Record, position: usize) -> Self {
+    /// Goes on with a record made earlier with this template. The mode is what the record
+    /// shows (a review, or the person on their own without a practitioner) until
+    /// [`Conversation::in_mode`] says otherwise.
+    pub fn resume(template: Arc<ValidTemplate>, record: Record, position: usize) -> Self {
         let position = position.min(template.sections.len());
+        let mode = Mode::of(&record);
         Self {
             template,
             record,
             position,
+            mode,
+            earlier: None,
         }
     }
 
-    pub fn template(&self) -> &Template {
+    /// The same conversation, shown in `mode` (the host page's `mode` attribute).
+    pub fn in_mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// The same conversation, with the earlier record it reviews at hand (for "last time").
+    /// Ignored unless the record reviews `earlier`.
+    pub fn with_earlier(mut self, earlier: Arc<Record>) -> Self {
+        if self.record.reviews.as_ref() == Some(&earlier.id) {
+            self.earlier = Some(earlier);
+        }
+        self
+    }
+
+    pub fn template(&self) -> &ValidTemplate {
+        &self.template
+    }
+
+    /// The template, shared.
+    pub fn shared_template(&self) -> &Arc<ValidTemplate> {
         &self.template
     }
 
     pub fn record(&self) -> &Record {
         &self.record
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     pub fn position(&self) -> usize {
@@ -297,7 +571,8 @@ impl Conversation {
         self.template.sections.get(self.position)
     }
 
-    /// The section on screen, or the last one when on the summary.
+    /// The section on screen, or the last one when on the summary. A valid template has at
+    /// least one section.
     pub fn current_section(&self) -> &Section {
         let last = self.template.sections.len().saturating_sub(1);
         &self.template.sections[self.position.min(last)]
@@ -307,10 +582,192 @@ impl Conversation {
         self.position >= self.template.sections.len()
     }
 
-    /// Applies one change. On `Err`, nothing was changed.
+    // --- Questions a screen asks ----------------------------------------------------------
+
+    /// Whether the practitioner's notes are shown (not to the person on their own).
+    pub fn shows_guidance(&self) -> bool {
+        self.mode != Mode::SelfCompletion
+    }
+
+    /// A prompt's question in this mode and `lang`.
+    pub fn prompt_text<'a>(&'a self, prompt: &'a Prompt, lang: &str) -> &'a str {
+        self.template.prompt_text(prompt, self.mode, lang)
+    }
+
+    /// A prompt's hint in this mode and `lang`.
+    pub fn prompt_hint<'a>(&'a self, prompt: &'a Prompt, lang: &str) -> Option<&'a str> {
+        self.template.prompt_hint(prompt, self.mode, lang)
+    }
+
+    /// Who is at the keyboard, and so who removes an outcome or an action: the person on their
+    /// own, otherwise the practitioner.
+    pub fn actor(&self) -> Id {
+        let role = if self.mode == Mode::SelfCompletion {
+            Role::Person
+        } else {
+            Role::Practitioner
+        };
+        self.record
+            .participants
+            .iter()
+            .find(|p| p.role == role)
+            .or_else(|| self.record.participants.first())
+            .map_or_else(|| Id::known(role.name()), |p| p.id.clone())
+    }
+
+    /// Whose view can be given and who can answer a consent: the person on their own, or
+    /// everyone taking part, person first.
+    pub fn voices(&self) -> Vec<&Participant> {
+        let mut people: Vec<&Participant> = self.record.participants.iter().collect();
+        if self.mode == Mode::SelfCompletion {
+            people.retain(|p| p.role == Role::Person);
+        }
+        people.sort_by_key(|p| p.role);
+        people
+    }
+
+    /// `by`'s view in this record at a rating prompt: of `outcome`, or of the prompt itself.
+    pub fn view(&self, prompt: &Id, outcome: Option<&Id>, by: &Id) -> Option<&Rating> {
+        let scale = self.rating_scale(prompt)?;
+        self.ratings_of(prompt, outcome)
+            .iter()
+            .rev()
+            .find(|r| answers(r, prompt, scale, outcome.is_some()) && &r.by == by)
+    }
+
+    /// The views given at earlier conversations on the prompt's scale, oldest first: for an
+    /// outcome, those carried forward into this review.
+    pub fn earlier_views(&self, prompt: &Id, outcome: Option<&Id>) -> Vec<&Rating> {
+        let Some(scale) = self.rating_scale(prompt) else {
+            return Vec::new();
+        };
+        self.ratings_of(prompt, outcome)
+            .iter()
+            .filter(|r| !r.given_here() && r.scale == *scale)
+            .collect()
+    }
+
+    /// The record this one reviews, when it is at hand.
+    pub fn earlier(&self) -> Option<&Record> {
+        self.earlier.as_deref()
+    }
+
+    /// An outcome as the earlier record had it (its words last time).
+    pub fn earlier_outcome(&self, outcome: &Id) -> Option<&Outcome> {
+        self.earlier()?.outcome(outcome)
+    }
+
+    /// What is missing before finishing, consent first; empty when nothing is.
+    pub fn missing(&self) -> Vec<Missing> {
+        let record = &self.record;
+        let mut missing = Vec::new();
+        for prompt in self.template.prompts() {
+            if let PromptKind::Consent {
+                keeps_record: true, ..
+            } = prompt.kind
+            {
+                let id = prompt.id.clone();
+                match record.consent.get(&prompt.id) {
+                    None => missing.push(Missing::Consent { prompt: id }),
+                    Some(c) if !c.given => missing.push(Missing::ConsentRefused { prompt: id }),
+                    Some(_) => {}
+                }
+            }
+        }
+        if !record.says_anything() {
+            missing.push(Missing::NothingSaid);
+            return missing;
+        }
+        for outcome in record.outcomes.iter().filter(|o| o.words.trim().is_empty()) {
+            missing.push(Missing::OutcomeWords {
+                outcome: outcome.id.clone(),
+            });
+        }
+        let rating_prompts = self.template.prompts().filter_map(|p| match &p.kind {
+            PromptKind::Rating { scale, rates } => Some((p, scale, *rates)),
+            _ => None,
+        });
+        for (prompt, scale, rates) in rating_prompts {
+            let unfinished = |ratings: &[Rating], outcome: Option<&Id>, out: &mut Vec<Missing>| {
+                for r in ratings {
+                    if r.given_here() && r.scale == *scale && r.value.is_none() {
+                        out.push(Missing::RatingValue {
+                            prompt: prompt.id.clone(),
+                            outcome: outcome.cloned(),
+                            by: r.by.clone(),
+                        });
+                    }
+                }
+            };
+            match rates {
+                Rates::Outcomes => {
+                    for o in &record.outcomes {
+                        unfinished(&o.ratings, Some(&o.id), &mut missing);
+                    }
+                }
+                Rates::Prompt => {
+                    let ratings = record.prompt_ratings.get(&prompt.id);
+                    unfinished(ratings.map_or(&[], Vec::as_slice), None, &mut missing);
+                }
+            }
+        }
+        for action in record.actions.iter().filter(|a| a.what.trim().is_empty()) {
+            missing.push(Missing::ActionWhat {
+                action: action.id.clone(),
+            });
+        }
+        missing
+    }
+
+    /// The summary of the conversation so far, in `lang`, worded for this mode.
+    pub fn summary(&self, lang: &str) -> crate::summary::Summary<'_> {
+        crate::summary::Summary::of(&self.record, &self.template, lang, self.mode)
+    }
+
+    /// The finished revision this draft changes, while the changes are not yet finished (and
+    /// so not yet sent).
+    pub fn unfinished_changes(&self) -> Option<&Replaced> {
+        self.record
+            .replaces
+            .as_ref()
+            .filter(|_| self.record.status == Status::Draft)
+    }
+
+    /// Whether the record may go to the organisation: not when keeping it was refused.
+    pub fn may_send(&self) -> bool {
+        !self.template.prompts().any(|p| {
+            matches!(
+                p.kind,
+                PromptKind::Consent {
+                    keeps_record: true,
+                    ..
+                }
+            ) && self.record.consent.get(&p.id).is_some_and(|c| !c.given)
+        })
+    }
+
+    // --- Changes --------------------------------------------------------------------------
+
+    /// Applies one change. On `Err`, nothing was changed. A change to what a finished record
+    /// says starts its next revision (a draft again, which replaces the finished one).
     pub fn apply(&mut self, action: Action, now: Timestamp) -> Result<Event, Problem> {
+        let finished =
+            (action.edits_record() && self.record.status != Status::Draft).then(|| Replaced {
+                revision: self.record.revision,
+                completed: self
+                    .record
+                    .completed
+                    .clone()
+                    .unwrap_or_else(|| self.record.updated.clone()),
+            });
         let event = self.apply_inner(action, &now)?;
         if event == Event::RecordChanged {
+            if let Some(replaced) = finished {
+                self.record.revision = replaced.revision + 1;
+                self.record.replaces = Some(replaced);
+                self.record.status = Status::Draft;
+                self.record.completed = None;
+            }
             self.touch(now);
         }
         Ok(event)
@@ -321,6 +778,21 @@ impl Conversation {
             .prompt(prompt)
             .map(|p| &p.kind)
             .ok_or_else(|| Problem::UnknownPrompt(prompt.clone()))
+    }
+
+    fn rating_scale(&self, prompt: &Id) -> Option<&Id> {
+        match self.kind(prompt).ok()? {
+            PromptKind::Rating { scale, .. } => Some(scale),
+            _ => None,
+        }
+    }
+
+    fn ratings_of(&self, prompt: &Id, outcome: Option<&Id>) -> &[Rating] {
+        match outcome {
+            Some(outcome) => self.record.outcome(outcome).map(|o| o.ratings.as_slice()),
+            None => self.record.prompt_ratings.get(prompt).map(Vec::as_slice),
+        }
+        .unwrap_or(&[])
     }
 
     fn participant(&self, by: &Id) -> Result<(), Problem> {
@@ -334,11 +806,8 @@ impl Conversation {
         let used = match what {
             Removed::Outcome => self.record.outcome(id).is_some(),
             Removed::Action => self.record.action(id).is_some(),
-        } || self
-            .record
-            .removed
-            .iter()
-            .any(|r| r.what == what && &r.id == id);
+            Removed::Participant => self.record.participant(id).is_some(),
+        } || self.record.was_removed(what, id);
         if used {
             Err(Problem::IdInUse(id.clone()))
         } else {
@@ -359,10 +828,10 @@ impl Conversation {
         Ok(out)
     }
 
-    fn linked_outcomes(&self, outcomes: &[Id], before: &[Id]) -> Result<Vec<Id>, Problem> {
+    fn linked_outcomes(&self, outcomes: &[Id]) -> Result<Vec<Id>, Problem> {
         let mut out: Vec<Id> = Vec::with_capacity(outcomes.len());
         for outcome in outcomes {
-            if self.record.outcome(outcome).is_none() && !before.contains(outcome) {
+            if self.record.outcome(outcome).is_none() {
                 return Err(Problem::UnknownOutcome(outcome.clone()));
             }
             if !out.contains(outcome) {
@@ -380,12 +849,118 @@ impl Conversation {
             .ok_or_else(|| Problem::UnknownOutcome(id.clone()))
     }
 
-    fn action_index(&self, id: &Id) -> Result<usize, Problem> {
+    fn action_mut(&mut self, id: &Id) -> Result<&mut AgreedAction, Problem> {
         self.record
             .actions
-            .iter()
-            .position(|a| &a.id == id)
+            .iter_mut()
+            .find(|a| &a.id == id)
             .ok_or_else(|| Problem::UnknownAction(id.clone()))
+    }
+
+    fn participant_mut(&mut self, id: &Id) -> Result<&mut Participant, Problem> {
+        self.record
+            .participants
+            .iter_mut()
+            .find(|p| &p.id == id)
+            .ok_or_else(|| Problem::UnknownParticipant(id.clone()))
+    }
+
+    /// Whether the record holds anything said by, or credited to, `id`.
+    fn has_said(&self, id: &Id) -> bool {
+        let record = &self.record;
+        record
+            .outcomes
+            .iter()
+            .any(|o| o.contributors.contains(id) || o.ratings.iter().any(|r| &r.by == id))
+            || record
+                .prompt_ratings
+                .values()
+                .flatten()
+                .any(|r| &r.by == id)
+            || record.consent.values().any(|c| &c.by == id)
+            || record.removed.iter().any(|r| &r.by == id)
+    }
+
+    /// Changes `by`'s view in this record at a rating prompt, creating it if needed. The view
+    /// moves to the end of the history (the latest), stamped `now`; a view left with neither
+    /// point nor reason is taken out, as it says nothing.
+    fn change_view(
+        &mut self,
+        prompt: Id,
+        outcome: Option<Id>,
+        by: Id,
+        now: &Timestamp,
+        change: impl FnOnce(&mut Rating),
+    ) -> Result<Event, Problem> {
+        let PromptKind::Rating { scale, rates } = self.kind(&prompt)? else {
+            return Err(Problem::WrongKind {
+                prompt,
+                expected: "a rating",
+            });
+        };
+        let (scale, rates) = (scale.clone(), *rates);
+        self.participant(&by)?;
+        let ratings = match (rates, outcome) {
+            (Rates::Outcomes, Some(outcome)) => &mut self.outcome_mut(&outcome)?.ratings,
+            (Rates::Outcomes, None) => return Err(Problem::OutcomeNeeded(prompt)),
+            (Rates::Prompt, Some(_)) => return Err(Problem::NoOutcomeHere(prompt)),
+            (Rates::Prompt, None) => self
+                .record
+                .prompt_ratings
+                .entry(prompt.clone())
+                .or_default(),
+        };
+        let of_outcome = rates == Rates::Outcomes;
+        let index = ratings
+            .iter()
+            .rposition(|r| answers(r, &prompt, &scale, of_outcome) && r.by == by);
+        let before = index.map(|i| ratings[i].clone());
+        let mut view = before.clone().unwrap_or_else(|| Rating {
+            scale,
+            value: None,
+            reason: String::new(),
+            by,
+            at: now.clone(),
+            prompt: of_outcome.then(|| prompt.clone()),
+            from: None,
+        });
+        change(&mut view);
+        let same = before
+            .as_ref()
+            .is_some_and(|b| b.value == view.value && b.reason == view.reason);
+        let empty = view.value.is_none() && view.reason.is_empty();
+        let event = if same || (before.is_none() && empty) {
+            Event::Unchanged
+        } else {
+            if let Some(i) = index {
+                ratings.remove(i);
+            }
+            if !empty {
+                view.at = now.clone();
+                ratings.push(view);
+            }
+            Event::RecordChanged
+        };
+        if rates == Rates::Prompt && ratings.is_empty() {
+            self.record.prompt_ratings.remove(&prompt);
+        }
+        Ok(event)
+    }
+
+    fn check_point(&self, prompt: &Id, value: &Id) -> Result<(), Problem> {
+        let PromptKind::Rating { scale, .. } = self.kind(prompt)? else {
+            return Err(Problem::WrongKind {
+                prompt: prompt.clone(),
+                expected: "a rating",
+            });
+        };
+        match self.template.scale(scale) {
+            Some(s) if s.point(value).is_some() => Ok(()),
+            _ => Err(Problem::UnknownPoint {
+                scale: scale.clone(),
+                value: value.clone(),
+            }),
+        }
     }
 
     fn apply_inner(&mut self, action: Action, now: &Timestamp) -> Result<Event, Problem> {
@@ -481,14 +1056,57 @@ impl Conversation {
                 Ok(Event::RecordChanged)
             }
             Action::AddParticipant { id, role, name } => {
-                if self.record.participant(&id).is_some() {
-                    return Err(Problem::IdInUse(id));
+                self.fresh(&id, Removed::Participant)?;
+                if role == Role::Person && self.record.person().is_some() {
+                    return Err(Problem::OnePerson);
                 }
                 // An empty name is no name (FHIR, for one, cannot carry an empty string).
                 let name = name.filter(|n| !n.is_empty());
-                self.record
-                    .participants
-                    .push(Participant { id, role, name });
+                self.record.participants.push(Participant {
+                    id,
+                    role,
+                    name,
+                    reference: None,
+                });
+                Ok(Event::RecordChanged)
+            }
+            Action::SetParticipantName { participant, name } => {
+                let p = self.participant_mut(&participant)?;
+                let name = Some(name).filter(|n| !n.is_empty());
+                let yes = p.name != name;
+                p.name = name;
+                Ok(changed(yes))
+            }
+            Action::SetParticipantReference {
+                participant,
+                reference,
+            } => {
+                let p = self.participant_mut(&participant)?;
+                let reference = Some(reference).filter(|r| !r.is_empty());
+                let yes = p.reference != reference;
+                p.reference = reference;
+                Ok(changed(yes))
+            }
+            Action::RemoveParticipant { participant, by } => {
+                self.participant(&by)?;
+                let role = self
+                    .record
+                    .participant(&participant)
+                    .map(|p| p.role)
+                    .ok_or_else(|| Problem::UnknownParticipant(participant.clone()))?;
+                if matches!(role, Role::Person | Role::Practitioner) || by == participant {
+                    return Err(Problem::CannotRemove(participant));
+                }
+                if self.has_said(&participant) {
+                    return Err(Problem::HasSaid(participant));
+                }
+                self.record.participants.retain(|p| p.id != participant);
+                self.record.removed.push(Removal {
+                    what: Removed::Participant,
+                    id: participant,
+                    by,
+                    at: now.clone(),
+                });
                 Ok(Event::RecordChanged)
             }
             Action::AddOutcome {
@@ -518,16 +1136,41 @@ impl Conversation {
                 o.words = words;
                 Ok(changed(yes))
             }
-            Action::SetOutcomeTags { outcome, tags } => {
-                let tags = self.tags(&tags)?;
-                let o = self.outcome_mut(&outcome)?;
-                let yes = o.tags != tags;
-                o.tags = tags;
-                // Retagged here, so checked against this template from now on.
-                if yes {
-                    o.carried_from = None;
+            Action::SetOutcomeTag {
+                outcome,
+                tag,
+                chosen,
+            } => {
+                if self.template.tag(&tag).is_none() {
+                    return Err(Problem::UnknownTag(tag));
                 }
-                Ok(changed(yes))
+                let template = Arc::clone(&self.template);
+                let o = self.outcome_mut(&outcome)?;
+                if o.tags.contains(&tag) == chosen {
+                    return Ok(Event::Unchanged);
+                }
+                // Tags this template does not know (carried from another) first, as they were;
+                // then this template's, in its order.
+                let mut tags: Vec<Id> = o
+                    .tags
+                    .iter()
+                    .filter(|t| template.tag(t).is_none())
+                    .cloned()
+                    .collect();
+                tags.extend(
+                    template
+                        .tag_ids()
+                        .filter(|t| {
+                            if **t == tag {
+                                chosen
+                            } else {
+                                o.tags.contains(t)
+                            }
+                        })
+                        .cloned(),
+                );
+                o.tags = tags;
+                Ok(Event::RecordChanged)
             }
             Action::SetOutcomeKind { outcome, kind } => {
                 let o = self.outcome_mut(&outcome)?;
@@ -553,7 +1196,7 @@ impl Conversation {
             }
             Action::SetOutcomeWeight { outcome, weight } => {
                 if weight == 0 {
-                    return Err(Problem::ZeroWeight);
+                    return Err(Problem::NotAWeight(weight.to_string()));
                 }
                 let o = self.outcome_mut(&outcome)?;
                 let yes = o.weight != weight;
@@ -584,44 +1227,29 @@ impl Conversation {
                 reason,
                 by,
             } => {
-                let PromptKind::Rating { scale, rates } = self.kind(&prompt)? else {
-                    return Err(Problem::WrongKind {
-                        prompt,
-                        expected: "a rating",
-                    });
-                };
-                let (scale, rates) = (scale.clone(), *rates);
-                let known = self
-                    .template
-                    .scale(&scale)
-                    .is_some_and(|s| s.point(&value).is_some());
-                if !known {
-                    return Err(Problem::UnknownPoint { scale, value });
-                }
-                self.participant(&by)?;
-                let rating = Rating {
-                    scale,
-                    value,
-                    reason,
-                    by,
-                    at: now.clone(),
-                };
-                match (rates, outcome) {
-                    (Rates::Outcomes, Some(outcome)) => {
-                        self.outcome_mut(&outcome)?.ratings.push(rating);
-                    }
-                    (Rates::Outcomes, None) => return Err(Problem::OutcomeNeeded(prompt)),
-                    (Rates::Prompt, Some(_)) => return Err(Problem::NoOutcomeHere(prompt)),
-                    (Rates::Prompt, None) => {
-                        self.record
-                            .prompt_ratings
-                            .entry(prompt)
-                            .or_default()
-                            .push(rating);
-                    }
-                }
-                Ok(Event::RecordChanged)
+                self.check_point(&prompt, &value)?;
+                self.change_view(prompt, outcome, by, now, |view| {
+                    view.value = Some(value);
+                    view.reason = reason;
+                })
             }
+            Action::SetRatingValue {
+                prompt,
+                outcome,
+                by,
+                value,
+            } => {
+                if let Some(value) = &value {
+                    self.check_point(&prompt, value)?;
+                }
+                self.change_view(prompt, outcome, by, now, |view| view.value = value)
+            }
+            Action::SetRatingReason {
+                prompt,
+                outcome,
+                by,
+                reason,
+            } => self.change_view(prompt, outcome, by, now, |view| view.reason = reason),
             Action::AddAction {
                 id,
                 what,
@@ -630,7 +1258,7 @@ impl Conversation {
                 outcomes,
             } => {
                 self.fresh(&id, Removed::Action)?;
-                let outcomes = self.linked_outcomes(&outcomes, &[])?;
+                let outcomes = self.linked_outcomes(&outcomes)?;
                 self.record.actions.push(AgreedAction {
                     id,
                     what,
@@ -643,30 +1271,45 @@ impl Conversation {
                 });
                 Ok(Event::RecordChanged)
             }
-            Action::EditAction {
-                action,
-                what,
-                who,
-                by_when,
-                outcomes,
-            } => {
-                let index = self.action_index(&action)?;
-                let before = self.record.actions[index].outcomes.clone();
-                let outcomes = self.linked_outcomes(&outcomes, &before)?;
-                let a = &mut self.record.actions[index];
-                let yes = a.what != what
-                    || a.who != who
-                    || a.by_when != by_when
-                    || a.outcomes != outcomes;
+            Action::SetActionWhat { action, what } => {
+                let a = self.action_mut(&action)?;
+                let yes = a.what != what;
                 a.what = what;
-                a.who = who;
-                a.by_when = by_when;
-                a.outcomes = outcomes;
                 Ok(changed(yes))
             }
+            Action::SetActionWho { action, who } => {
+                let a = self.action_mut(&action)?;
+                let yes = a.who != who;
+                a.who = who;
+                Ok(changed(yes))
+            }
+            Action::SetActionByWhen { action, by_when } => {
+                let a = self.action_mut(&action)?;
+                let yes = a.by_when != by_when;
+                a.by_when = by_when;
+                Ok(changed(yes))
+            }
+            Action::SetActionOutcome {
+                action,
+                outcome,
+                linked,
+            } => {
+                if linked && self.record.outcome(&outcome).is_none() {
+                    return Err(Problem::UnknownOutcome(outcome));
+                }
+                let a = self.action_mut(&action)?;
+                if a.outcomes.contains(&outcome) == linked {
+                    return Ok(Event::Unchanged);
+                }
+                if linked {
+                    a.outcomes.push(outcome);
+                } else {
+                    a.outcomes.retain(|o| *o != outcome);
+                }
+                Ok(Event::RecordChanged)
+            }
             Action::SetActionDone { action, done } => {
-                let index = self.action_index(&action)?;
-                let a = &mut self.record.actions[index];
+                let a = self.action_mut(&action)?;
                 if a.done.is_some() == done {
                     return Ok(Event::Unchanged);
                 }
@@ -675,7 +1318,12 @@ impl Conversation {
             }
             Action::RemoveAction { action, by } => {
                 self.participant(&by)?;
-                let index = self.action_index(&action)?;
+                let index = self
+                    .record
+                    .actions
+                    .iter()
+                    .position(|a| a.id == action)
+                    .ok_or_else(|| Problem::UnknownAction(action.clone()))?;
                 self.record.actions.remove(index);
                 self.record.removed.push(Removal {
                     what: Removed::Action,
@@ -685,6 +1333,11 @@ impl Conversation {
                 });
                 Ok(Event::RecordChanged)
             }
+            Action::SetNextReview { date } => {
+                let yes = self.record.next_review != date;
+                self.record.next_review = date;
+                Ok(changed(yes))
+            }
             Action::Next => self.move_to((self.position + 1).min(self.template.sections.len())),
             Action::Back => self.move_to(self.position.saturating_sub(1)),
             Action::GoTo(index) => {
@@ -693,18 +1346,27 @@ impl Conversation {
                 }
                 self.move_to(index)
             }
-            Action::Complete => Ok(self.set_status(Status::Complete)),
-            Action::Reopen => Ok(self.set_status(Status::Draft)),
-            Action::MarkSubmitted => Ok(self.set_status(Status::Submitted)),
+            Action::Complete { confirmed } => {
+                if self.record.status != Status::Draft {
+                    return Ok(Event::Unchanged);
+                }
+                let missing = self.missing();
+                if !confirmed && !missing.is_empty() {
+                    return Err(Problem::Incomplete(missing));
+                }
+                self.record.status = Status::Complete;
+                // Never before the last change, even on a clock that went backwards.
+                self.record.completed = Some(now.clone().max(self.record.updated.clone()));
+                Ok(Event::RecordChanged)
+            }
+            Action::MarkSubmitted { revision } => {
+                if self.record.status != Status::Complete || self.record.revision != revision {
+                    return Ok(Event::Unchanged);
+                }
+                self.record.status = Status::Submitted;
+                Ok(Event::RecordChanged)
+            }
         }
-    }
-
-    fn set_status(&mut self, status: Status) -> Event {
-        if self.record.status == status {
-            return Event::Unchanged;
-        }
-        self.record.status = status;
-        Event::RecordChanged
     }
 
     fn move_to(&mut self, index: usize) -> Result<Event, Problem> {

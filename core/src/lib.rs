@@ -20,6 +20,7 @@
 //! ```
 
 pub mod builtin;
+pub mod chart;
 mod conversation;
 mod error;
 pub mod export;
@@ -27,6 +28,7 @@ pub mod export;
 pub mod fuzzing;
 mod id;
 pub mod migrate;
+pub mod names;
 pub mod picture;
 mod record;
 pub mod report;
@@ -34,20 +36,22 @@ pub mod sample;
 #[cfg(any(test, feature = "schema"))]
 pub mod schema;
 pub mod suggest;
+pub mod summary;
 mod template;
 pub mod text;
 mod time;
 
-pub use conversation::{Action, Conversation, Event, Problem};
+pub use conversation::{parse_weight, Action, Conversation, Event, Missing, Problem};
 pub use error::{LoadError, ValidationProblem};
 pub use id::{Id, IdError, RecordId};
+pub use names::Named;
 pub use record::{
-    AgreedAction, Answer, Choice, Consent, Outcome, OutcomeKind, Participant, Rating, Record,
-    Removal, Removed, Role, Status, TemplateRef, RECORD_FORMAT_VERSION,
+    AgreedAction, Answer, Choice, Consent, Fit, Mode, Outcome, OutcomeKind, Participant, Rating,
+    Record, Removal, Removed, Replaced, Role, Status, TemplateRef, RECORD_FORMAT_VERSION,
 };
 pub use template::{
     ChoiceOption, OutcomeSet, OutcomeTag, Prompt, PromptKind, Rates, Scale, ScalePoint, Section,
-    Template, TemplateError, TranslationStatus, TEMPLATE_FORMAT_VERSION,
+    Template, TemplateError, TranslationStatus, ValidTemplate, TEMPLATE_FORMAT_VERSION,
 };
 pub use text::Text;
 pub use time::{Date, DateError, Timestamp, TimestampError};

@@ -9,12 +9,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{LoadError, ValidationProblem};
 use crate::id::{Id, RecordId};
+use crate::names::{named_enum, Named};
 use crate::template::{unknown, PromptKind, Rates, Template};
 use crate::time::{Date, Timestamp};
 
-/// The record format this version of the library writes. Format 1 (answers only) is upgraded
-/// when read.
-pub const RECORD_FORMAT_VERSION: u32 = 2;
+/// The record format this version of the library writes. Formats 1 (answers only) and 2
+/// (before revisions) are upgraded when read.
+pub const RECORD_FORMAT_VERSION: u32 = 3;
 
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +23,14 @@ pub struct Record {
     pub format_version: u32,
     /// Made by the client when the conversation starts; never changes.
     pub id: RecordId,
+    /// Which version of the conversation this is: 1 until it is finished, then one more each
+    /// time it is changed after being finished. Each finished revision is sent on its own, with
+    /// [`Record::submission_key`] as its idempotency key, so a server keeps every revision.
+    #[serde(default = "first_revision")]
+    pub revision: u32,
+    /// The finished revision this one changes (none for the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<Replaced>,
     /// Which template (and which version of it) the record was made with.
     pub template: TemplateRef,
     /// The earlier record this one reviews; its outcomes and actions were carried forward.
@@ -29,8 +38,12 @@ pub struct Record {
     pub reviews: Option<RecordId>,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// When this revision was finished; none while it is a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed: Option<Timestamp>,
     pub status: Status,
-    /// Who took part. A new record has `person` and `practitioner`.
+    /// Who took part. A new record has `person` and, unless the person is on their own,
+    /// `practitioner`.
     #[serde(default)]
     pub participants: Vec<Participant>,
     /// Text answers by prompt id. Text is kept exactly as given: never trimmed, rewritten or
@@ -52,9 +65,26 @@ pub struct Record {
     /// Consent given or refused, by prompt id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub consent: BTreeMap<Id, Consent>,
+    /// The date agreed for the next conversation about how things are going, if any (the words
+    /// said about it are the answer to the template's `next-review` prompt).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_review: Option<Date>,
     /// Outcomes and actions removed on purpose: what, when and by whom (not the words).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<Removal>,
+}
+
+fn first_revision() -> u32 {
+    1
+}
+
+/// The finished revision a later one changes.
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replaced {
+    pub revision: u32,
+    /// When that revision was finished.
+    pub completed: Timestamp,
 }
 
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -76,13 +106,28 @@ impl TemplateRef {
     }
 }
 
-#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Draft,
-    Complete,
-    Submitted,
+/// How a saved record fits a template it is about to be opened with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fit {
+    /// Made with this very template.
+    Same,
+    /// Made with another version of this template: it opens, and answers to prompts the
+    /// template no longer has stay in the record (summaries show them as "also said").
+    OtherVersion { version: String },
+    /// Made with another template altogether.
+    OtherTemplate { template: Id },
+}
+
+named_enum! {
+    /// Where the record stands.
+    pub enum Status {
+        /// Being written; not finished.
+        Draft = "draft",
+        /// Finished on the device (and, with an endpoint, queued to be sent).
+        Complete = "complete",
+        /// The organisation's endpoint accepted this revision.
+        Submitted = "submitted",
+    }
 }
 
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -110,29 +155,61 @@ pub struct Participant {
     /// How they want to be named, if at all (data minimisation: optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The organisation's reference for them (a case or staff number), if it uses one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
-#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// The person the conversation is about.
-    Person,
-    Practitioner,
-    /// An unpaid carer, family member or friend.
-    Carer,
-    Family,
-    Other,
+named_enum! {
+    /// What part someone plays in the conversation. Sorted person first.
+    pub enum Role {
+        /// The person the conversation is about.
+        Person = "person",
+        Practitioner = "practitioner",
+        /// An unpaid carer.
+        Carer = "carer",
+        /// A family member or friend.
+        Family = "family",
+        Other = "other",
+    }
 }
 
-/// Whether an outcome is about changing something or keeping it as it is.
-#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OutcomeKind {
-    #[default]
-    Achieve,
-    Maintain,
+named_enum! {
+    /// Whether an outcome is about changing something or keeping it as it is.
+    #[derive(Default)]
+    pub enum OutcomeKind {
+        #[default]
+        Achieve = "achieve",
+        Maintain = "maintain",
+    }
+}
+
+named_enum! {
+    /// Who leads the conversation (the widget's `mode` attribute).
+    #[derive(Default)]
+    pub enum Mode {
+        /// A practitioner and the person together (the default).
+        #[default]
+        Practitioner = "practitioner",
+        /// The person on their own: every text speaks to them, every view is theirs.
+        SelfCompletion = "self",
+        /// A later conversation about an earlier record, carried forward.
+        Review = "review",
+    }
+}
+
+impl Mode {
+    /// The mode a record was made in: a review, the person on their own (no practitioner took
+    /// part), or a practitioner with the person.
+    pub fn of(record: &Record) -> Mode {
+        if record.reviews.is_some() {
+            Mode::Review
+        } else if record.practitioner().is_none() {
+            Mode::SelfCompletion
+        } else {
+            Mode::Practitioner
+        }
+    }
 }
 
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -170,18 +247,40 @@ fn is_one(n: &u32) -> bool {
     *n == 1
 }
 
+/// One participant's view at one conversation: a point on a scale and why. Either part may be
+/// missing while the view is being given (a reason with no point yet, or a point with no
+/// reason); both are kept as they are.
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
-    /// The scale (by id) and the point on it (by id).
+    /// The scale (by id).
     pub scale: Id,
-    pub value: Id,
+    /// The point on it (by id); none while only the reason has been given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Id>,
     /// Why, in the rater's words; a rating summarises the story, it never replaces it.
     #[serde(default)]
     pub reason: String,
     /// The participant who rated.
     pub by: Id,
     pub at: Timestamp,
+    /// The prompt an outcome's view answers (a template may ask about outcomes on one scale
+    /// twice, e.g. a baseline and what was attained); none for a prompt's own ratings, which
+    /// are kept under its id, and for views recorded before format 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<Id>,
+    /// The earlier record this view was given in, for views carried forward into a review;
+    /// none for views given in this record (which can still be changed while it is open).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<RecordId>,
+}
+
+impl Rating {
+    /// Whether this view was given in the record that holds it (not carried from an earlier
+    /// one).
+    pub fn given_here(&self) -> bool {
+        self.from.is_none()
+    }
 }
 
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -223,12 +322,13 @@ pub struct Removal {
     pub at: Timestamp,
 }
 
-#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Removed {
-    Outcome,
-    Action,
+named_enum! {
+    /// What kind of thing was removed.
+    pub enum Removed {
+        Outcome = "outcome",
+        Action = "action",
+        Participant = "participant",
+    }
 }
 
 impl Participant {
@@ -237,36 +337,100 @@ impl Participant {
             id: Id::new(id).ok()?,
             role,
             name: None,
+            reference: None,
         })
+    }
+
+    /// The participant a new record starts with for `role`, with the role's name as its id
+    /// (`person`, `practitioner`).
+    pub fn for_role(role: Role) -> Self {
+        Self {
+            id: Id::known(role.name()),
+            role,
+            name: None,
+            reference: None,
+        }
     }
 }
 
 impl Record {
-    /// A new, empty draft for `template`, with a `person` and a `practitioner` taking part.
-    pub fn new(template: &Template, id: RecordId, now: Timestamp) -> Self {
+    /// A new, empty draft for `template`, with a `person` and a `practitioner` taking part
+    /// (only the person when they are on their own, in [`Mode::SelfCompletion`]).
+    pub fn new(template: &Template, id: RecordId, now: Timestamp, mode: Mode) -> Self {
+        let mut participants = vec![Participant::for_role(Role::Person)];
+        if mode != Mode::SelfCompletion {
+            participants.push(Participant::for_role(Role::Practitioner));
+        }
         Self {
             format_version: RECORD_FORMAT_VERSION,
             id,
+            revision: 1,
+            replaces: None,
             template: TemplateRef::of(template),
             reviews: None,
             created: now.clone(),
             updated: now,
+            completed: None,
             status: Status::Draft,
-            participants: [
-                ("person", Role::Person),
-                ("practitioner", Role::Practitioner),
-            ]
-            .into_iter()
-            .filter_map(|(id, role)| Participant::new(id, role))
-            .collect(),
+            participants,
             answers: BTreeMap::new(),
             choices: BTreeMap::new(),
             outcomes: Vec::new(),
             prompt_ratings: BTreeMap::new(),
             actions: Vec::new(),
             consent: BTreeMap::new(),
+            next_review: None,
             removed: Vec::new(),
         }
+    }
+
+    /// The `Idempotency-Key` this revision is sent with: the record id, `#`, and the revision
+    /// number (`3f2a…#1`, then `3f2a…#2` for a correction). A server that stores a record once
+    /// per key keeps every revision, and a retried submission of one revision stores nothing new.
+    pub fn submission_key(&self) -> String {
+        format!("{}#{}", self.id, self.revision)
+    }
+
+    /// How this record fits `template`: made with it, with another version of it, or with
+    /// another template.
+    pub fn fit(&self, template: &Template) -> Fit {
+        if self.template.id != template.id {
+            Fit::OtherTemplate {
+                template: self.template.id.clone(),
+            }
+        } else if self.template.version == template.version
+            && self.template.hash == template.content_hash()
+        {
+            Fit::Same
+        } else {
+            Fit::OtherVersion {
+                version: self.template.version.clone(),
+            }
+        }
+    }
+
+    /// The person the conversation is about.
+    pub fn person(&self) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.role == Role::Person)
+    }
+
+    /// The practitioner who held the conversation, if one took part.
+    pub fn practitioner(&self) -> Option<&Participant> {
+        self.participants
+            .iter()
+            .find(|p| p.role == Role::Practitioner)
+    }
+
+    /// Whether anything at all has been said or chosen: words, outcomes, actions, views,
+    /// choices or consent.
+    pub fn says_anything(&self) -> bool {
+        self.answers.values().any(|a| !a.text.trim().is_empty())
+            || !self.outcomes.is_empty()
+            || !self.actions.is_empty()
+            || !self.choices.is_empty()
+            || !self.consent.is_empty()
+            || self.prompt_ratings.values().any(|r| !r.is_empty())
+            || self.next_review.is_some()
     }
 
     /// Reads a record of any known format, upgrading older ones; the error names the JSON path
@@ -303,7 +467,7 @@ impl Record {
         self.participants.iter().find(|p| &p.id == id)
     }
 
-    fn was_removed(&self, what: Removed, id: &Id) -> bool {
+    pub(crate) fn was_removed(&self, what: Removed, id: &Id) -> bool {
         self.removed.iter().any(|r| r.what == what && &r.id == id)
     }
 
@@ -327,6 +491,48 @@ impl Record {
                 "the record was updated before it was created: check the clock that made it",
             ));
         }
+        if self.revision == 0 {
+            problems.push(ValidationProblem::new(
+                "revision",
+                "revisions are counted from 1: the first version of a record is revision 1",
+            ));
+        }
+        match &self.replaces {
+            Some(replaced) if replaced.revision >= self.revision => {
+                problems.push(ValidationProblem::new(
+                    "replaces.revision",
+                    format!(
+                        "revision {} cannot replace revision {}: it replaces an earlier one",
+                        self.revision, replaced.revision
+                    ),
+                ));
+            }
+            None if self.revision > 1 => problems.push(ValidationProblem::new(
+                "replaces",
+                format!(
+                    "revision {} should say which finished revision it replaces",
+                    self.revision
+                ),
+            )),
+            _ => {}
+        }
+        match (self.status, &self.completed) {
+            (Status::Draft, Some(_)) => problems.push(ValidationProblem::new(
+                "completed",
+                "a draft has not been finished: leave \"completed\" out until it is",
+            )),
+            (Status::Complete | Status::Submitted, None) => problems.push(ValidationProblem::new(
+                "completed",
+                "a finished record says when it was finished",
+            )),
+            (_, Some(completed)) if completed < &self.created => {
+                problems.push(ValidationProblem::new(
+                    "completed",
+                    "the record was finished before it was created: check the clock that made it",
+                ))
+            }
+            _ => {}
+        }
         if self.reviews.as_ref() == Some(&self.id) {
             problems.push(ValidationProblem::new(
                 "reviews",
@@ -345,6 +551,12 @@ impl Record {
                 problems.push(ValidationProblem::new(
                     format!("participants[{i}].name"),
                     "the name is empty: leave it out instead",
+                ));
+            }
+            if p.reference.as_ref().is_some_and(String::is_empty) {
+                problems.push(ValidationProblem::new(
+                    format!("participants[{i}].reference"),
+                    "the reference is empty: leave it out instead",
                 ));
             }
         }
@@ -520,28 +732,30 @@ impl Record {
                 .map(|t| t.id.as_str())
         };
         for (i, outcome) in self.outcomes.iter().enumerate() {
-            // Outcomes carried from a record made with another template keep that one's tags.
-            if outcome.carried_from.is_some() {
-                continue;
-            }
-            for (t, tag) in outcome.tags.iter().enumerate() {
-                if template.tag(tag).is_none() {
-                    problems.push(unknown(
-                        &format!("outcomes[{i}].tags[{t}]"),
-                        "outcome tag",
-                        tag,
-                        "in the template's outcome sets",
-                        all_tags(),
-                    ));
+            // Outcomes carried from a record made with another template keep that one's tags,
+            // and the views given there that one's scales.
+            if outcome.carried_from.is_none() {
+                for (t, tag) in outcome.tags.iter().enumerate() {
+                    if template.tag(tag).is_none() {
+                        problems.push(unknown(
+                            &format!("outcomes[{i}].tags[{t}]"),
+                            "outcome tag",
+                            tag,
+                            "in the template's outcome sets",
+                            all_tags(),
+                        ));
+                    }
                 }
             }
             for (r, rating) in outcome.ratings.iter().enumerate() {
-                check_rating(
-                    template,
-                    &format!("outcomes[{i}].ratings[{r}]"),
-                    rating,
-                    &mut problems,
-                );
+                if rating.given_here() {
+                    check_rating(
+                        template,
+                        &format!("outcomes[{i}].ratings[{r}]"),
+                        rating,
+                        &mut problems,
+                    );
+                }
             }
         }
         for (prompt, ratings) in &self.prompt_ratings {
@@ -599,11 +813,11 @@ fn check_rating(
             template.scales.iter().map(|s| s.id.as_str()),
         )),
         Some(scale) => {
-            if scale.point(&rating.value).is_none() {
+            if let Some(value) = rating.value.as_ref().filter(|v| scale.point(v).is_none()) {
                 problems.push(unknown(
                     &format!("{path}.value"),
                     "point",
-                    &rating.value,
+                    value,
                     &format!("on the scale \"{}\"", scale.id),
                     scale.points.iter().map(|p| p.id.as_str()),
                 ));

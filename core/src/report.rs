@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::id::{Id, RecordId};
 use crate::record::{Outcome, OutcomeKind, Rating, Record, Role};
-use crate::template::{PromptKind, Scale, Template};
+use crate::template::{PromptKind, Scale, Template, ValidTemplate};
 use crate::time::Date;
 
 /// ρ, the assumed correlation between goals, in the Goal Attainment T-score.
@@ -129,7 +129,7 @@ pub struct Report {
     /// outcomes forward): see [`Report::superseded_by_reviews`].
     pub superseded: u64,
     #[serde(skip)]
-    templates: Vec<Arc<Template>>,
+    templates: Vec<Arc<ValidTemplate>>,
     #[serde(skip)]
     evidence_limit: usize,
     #[serde(skip)]
@@ -139,7 +139,7 @@ pub struct Report {
 impl Report {
     /// A report as of `as_of`, reading scales and labels from `templates` (records made with
     /// other templates are still counted, without scores).
-    pub fn new(templates: Vec<Arc<Template>>, as_of: Date, evidence_limit: usize) -> Self {
+    pub fn new(templates: Vec<Arc<ValidTemplate>>, as_of: Date, evidence_limit: usize) -> Self {
         Self {
             as_of,
             records: 0,
@@ -169,7 +169,7 @@ impl Report {
     }
 
     /// All built-in templates.
-    pub fn builtin_templates() -> Vec<Arc<Template>> {
+    pub fn builtin_templates() -> Vec<Arc<ValidTemplate>> {
         crate::builtin::names()
             .filter_map(|n| crate::builtin::template(n).ok())
             .collect()
@@ -228,19 +228,24 @@ impl Report {
                     }
                 }
             }
-            let Some((first, latest)) = first_and_latest(outcome, person) else {
+            let Some((first, latest, latest_value)) = first_and_latest(outcome, person) else {
                 continue;
             };
             figure(
                 figure(&mut self.latest_ratings, &latest.scale),
-                &latest.value,
+                latest_value,
             )
             .add(limit, rid, Some(&outcome.id), || quote(outcome, latest));
             let scale = own
                 .and_then(|t| t.scale(&latest.scale))
                 .or_else(|| templates.iter().find_map(|t| t.scale(&latest.scale)));
             let Some(scale) = scale else { continue };
-            let score = |r: &Rating| scale.point(&r.value).and_then(|p| p.score);
+            let score = |r: &Rating| {
+                r.value
+                    .as_ref()
+                    .and_then(|v| scale.point(v))
+                    .and_then(|p| p.score)
+            };
             if let (Some(before), Some(after)) = (score(first), score(latest)) {
                 if !std::ptr::eq(first, latest) {
                     let change = match (outcome.kind, after.cmp(&before)) {
@@ -312,10 +317,13 @@ impl Report {
                             .tag(tag)
                             .and_then(|t| t.group.clone())
                             .unwrap_or_else(|| tag.clone());
-                        for rating in ratings {
+                        // A view still being given (no point yet) is not counted.
+                        for (rating, value) in
+                            ratings.iter().filter_map(|r| Some((r, r.value.as_ref()?)))
+                        {
                             let by_template = figure(&mut self.tagged_ratings, &template.id);
                             let by_tag = figure(by_template, &group);
-                            figure(figure(by_tag, tag), &rating.value).add(
+                            figure(figure(by_tag, tag), value).add(
                                 limit,
                                 rid,
                                 Some(prompt),
@@ -559,21 +567,19 @@ fn figure<'a, V: Default>(map: &'a mut BTreeMap<Id, V>, key: &Id) -> &'a mut V {
 }
 
 /// The person's ratings if they rated, otherwise everyone's; the first and latest on the scale
-/// of the latest one.
+/// of the latest one, and the latest one's point. Views still being given (no point yet) are
+/// not counted.
 fn first_and_latest<'a>(
     outcome: &'a Outcome,
     person: Option<&Id>,
-) -> Option<(&'a Rating, &'a Rating)> {
+) -> Option<(&'a Rating, &'a Rating, &'a Id)> {
     let by_person = |r: &&Rating| Some(&r.by) == person;
-    let use_person = outcome.ratings.iter().any(|r| by_person(&r));
+    let rated = || outcome.ratings.iter().filter(|r| r.value.is_some());
+    let use_person = rated().any(|r| by_person(&r));
     let chosen = |r: &&'a Rating| !use_person || by_person(r);
-    let latest = outcome.ratings.iter().rev().find(chosen)?;
-    let first = outcome
-        .ratings
-        .iter()
-        .filter(chosen)
-        .find(|r| r.scale == latest.scale)?;
-    Some((first, latest))
+    let latest = rated().rev().find(chosen)?;
+    let first = rated().filter(chosen).find(|r| r.scale == latest.scale)?;
+    Some((first, latest, latest.value.as_ref()?))
 }
 
 fn quote(outcome: &Outcome, latest: &Rating) -> String {

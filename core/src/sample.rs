@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::{
-    builtin, Action, Conversation, Date, Id, OutcomeKind, Record, RecordId, Role, Template,
-    Timestamp,
+    builtin, Action, Conversation, Date, Id, Mode, OutcomeKind, Record, RecordId, Role, Timestamp,
+    ValidTemplate,
 };
 
 // Every id and time in this module is a valid literal, so `expect` never fires.
@@ -17,7 +17,7 @@ fn at(s: &str) -> Timestamp {
     Timestamp::parse(s).expect("a valid literal timestamp")
 }
 
-fn template(name: &str) -> Arc<Template> {
+fn template(name: &str) -> Arc<ValidTemplate> {
     builtin::template(name).expect("a built-in template")
 }
 
@@ -52,7 +52,7 @@ fn rate(prompt: &str, outcome: &str, value: &str, reason: &str, by: &str) -> Act
 }
 
 /// The first conversation with Mr Duncan (a made-up person) on the `what-matters` template.
-pub fn first_conversation() -> (Arc<Template>, Record) {
+pub fn first_conversation() -> (Arc<ValidTemplate>, Record) {
     let template = template("what-matters");
     let mut c = Conversation::start(
         template.clone(),
@@ -193,6 +193,12 @@ pub fn first_conversation() -> (Arc<Template>, Record) {
             ),
             ("2026-09-01T10:22:00Z", text("review", "In about 3 months")),
             (
+                "2026-09-01T10:22:30Z",
+                Action::SetNextReview {
+                    date: Date::parse("2026-12-01").ok(),
+                },
+            ),
+            (
                 "2026-09-01T10:23:00Z",
                 Action::SetConsent {
                     prompt: id("keep-record"),
@@ -200,21 +206,24 @@ pub fn first_conversation() -> (Arc<Template>, Record) {
                     by: id("person"),
                 },
             ),
-            ("2026-09-01T10:24:00Z", Action::Complete),
+            (
+                "2026-09-01T10:24:00Z",
+                Action::Complete { confirmed: false },
+            ),
         ],
     );
     (template, c.record().clone())
 }
 
 /// The review, three months on, carrying the first conversation's outcomes and actions.
-pub fn review() -> (Arc<Template>, Record) {
+pub fn review() -> (Arc<ValidTemplate>, Record) {
     let (_, first) = first_conversation();
     let template = template("review");
     let mut c = Conversation::start_review(
         template.clone(),
         record_id("rec-duncan-2"),
         at("2026-12-02T14:00:00Z"),
-        &first,
+        Arc::new(first),
     );
     run(
         &mut c,
@@ -290,7 +299,24 @@ pub fn review() -> (Arc<Template>, Record) {
                 },
             ),
             ("2026-12-02T14:13:00Z", text("next-review", "March")),
-            ("2026-12-02T14:14:00Z", Action::Complete),
+            (
+                "2026-12-02T14:13:10Z",
+                Action::SetNextReview {
+                    date: Date::parse("2027-03-02").ok(),
+                },
+            ),
+            (
+                "2026-12-02T14:13:30Z",
+                Action::SetConsent {
+                    prompt: id("keep-record"),
+                    given: true,
+                    by: id("person"),
+                },
+            ),
+            (
+                "2026-12-02T14:14:00Z",
+                Action::Complete { confirmed: false },
+            ),
         ],
     );
     (template, c.record().clone())
@@ -349,9 +375,15 @@ pub fn generated(n: u64) -> Record {
     let month = 1 + next(12);
     let created = at(&format!("2026-{month:02}-{day:02}T10:00:00Z"));
     let later = at(&format!("2026-{month:02}-{day:02}T11:30:00Z"));
-    let mut record = Record::new(&template, record_id(&format!("gen-{n}")), created.clone());
+    let mut record = Record::new(
+        &template,
+        record_id(&format!("gen-{n}")),
+        created.clone(),
+        Mode::Practitioner,
+    );
     record.updated = later.clone();
     record.status = crate::Status::Complete;
+    record.completed = Some(later.clone());
     let first_text = template
         .prompts()
         .find(|p| matches!(p.kind, crate::PromptKind::Text { .. }))
@@ -371,7 +403,7 @@ pub fn generated(n: u64) -> Record {
         for k in 0..next(4) {
             ratings.push(crate::Rating {
                 scale: id(scale),
-                value: id(points[next(points.len())]),
+                value: Some(id(points[next(points.len())])),
                 reason: if k % 2 == 0 {
                     "Better some days than others".to_owned()
                 } else {
@@ -383,6 +415,8 @@ pub fn generated(n: u64) -> Record {
                     "person"
                 }),
                 at: later.clone(),
+                prompt: Some(id(if gas { "attained" } else { "now" })),
+                from: None,
             });
         }
         record.outcomes.push(crate::Outcome {

@@ -12,6 +12,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{LoadError, ValidationProblem};
 use crate::id::Id;
+use crate::names::named_enum;
+use crate::record::Mode;
 use crate::text::Text;
 
 /// The template format this version of the library writes and reads.
@@ -40,15 +42,14 @@ pub struct Template {
     pub translations: BTreeMap<String, TranslationStatus>,
 }
 
-/// Whether a template's translation into a language has been checked by a native speaker.
-#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TranslationStatus {
-    /// Translated, not yet reviewed by a native speaker.
-    Draft,
-    /// Reviewed by a native speaker.
-    Reviewed,
+named_enum! {
+    /// Whether a template's translation into a language has been checked by a native speaker.
+    pub enum TranslationStatus {
+        /// Translated, not yet reviewed by a native speaker.
+        Draft = "draft",
+        /// Reviewed by a native speaker.
+        Reviewed = "reviewed",
+    }
 }
 
 /// One stage of the conversation, shown one at a time.
@@ -72,6 +73,13 @@ pub struct Prompt {
     /// A short hint shown under the prompt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
+    /// The question as the person reads it on their own (`mode="self"`), when `text` is
+    /// worded for a practitioner to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_text: Option<Text>,
+    /// The hint as the person reads it on their own, when `hint` speaks of the practitioner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_hint: Option<Text>,
     /// Notes for the practitioner, opened on demand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance: Option<Text>,
@@ -93,6 +101,10 @@ pub enum PromptKind {
         /// A one-line answer rather than a paragraph.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         short: bool,
+        /// This prompt asks when to talk again: besides the words, a date is offered and kept
+        /// as the record's `next_review`, so reviews can be due and overdue. One prompt at most.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        next_review: bool,
     },
     /// Outcomes in the person's own words, optionally tagged from an outcome set.
     Outcomes {
@@ -115,21 +127,27 @@ pub enum PromptKind {
     /// Agreed actions: what, who, by when, linked to outcomes.
     Actions,
     /// Agreement to a statement, e.g. to keeping or sharing the record.
-    Consent { statement: Text },
+    Consent {
+        statement: Text,
+        /// The statement is agreement to the organisation keeping the record: unanswered, it
+        /// is asked before finishing; refused, the record is not sent to the organisation.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        keeps_record: bool,
+    },
     /// Information for the person or practitioner; asks for no answer.
     Information,
 }
 
-/// What a rating prompt rates.
-#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rates {
-    /// Each outcome in the record, one rating each.
-    #[default]
-    Outcomes,
-    /// The statement in the prompt itself ("I felt listened to").
-    Prompt,
+named_enum! {
+    /// What a rating prompt rates.
+    #[derive(Default)]
+    pub enum Rates {
+        /// Each outcome in the record, one rating each.
+        #[default]
+        Outcomes = "outcomes",
+        /// The statement in the prompt itself ("I felt listened to").
+        Prompt = "prompt",
+    }
 }
 
 impl Rates {
@@ -183,6 +201,31 @@ impl Scale {
     pub fn point(&self, id: &Id) -> Option<&ScalePoint> {
         self.points.iter().find(|p| &p.id == id)
     }
+
+    /// The lowest and highest scores on the scale, if at least two points are scored apart.
+    fn score_range(&self) -> Option<(i32, i32)> {
+        let scores = self.points.iter().filter_map(|p| p.score);
+        let (low, high) = scores.fold((i32::MAX, i32::MIN), |(l, h), s| (l.min(s), h.max(s)));
+        (high > low).then_some((low, high))
+    }
+
+    /// Where a point sits on the scale: 0 for the lowest score, 1 for the highest. `None` for a
+    /// point without a score ("no longer matters"), which is listed but not placed.
+    pub fn level(&self, point: &Id) -> Option<f64> {
+        let score = self.point(point)?.score?;
+        Some(match self.score_range() {
+            Some((low, high)) => f64::from(score - low) / f64::from(high - low),
+            None => 0.5,
+        })
+    }
+
+    /// The scored points, highest first: the levels a chart names on its axis.
+    pub fn scored_points(&self) -> Vec<&ScalePoint> {
+        let mut points: Vec<&ScalePoint> =
+            self.points.iter().filter(|p| p.score.is_some()).collect();
+        points.sort_by_key(|p| std::cmp::Reverse(p.score));
+        points
+    }
 }
 
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -222,18 +265,49 @@ impl fmt::Display for TemplateError {
 
 impl std::error::Error for TemplateError {}
 
-impl Template {
-    /// Reads and checks a template. The error says where the first shape error is, or lists
-    /// every rule the template breaks.
-    pub fn from_json(json: &str) -> Result<Self, TemplateError> {
-        let template: Template =
-            crate::error::read_json("template", json).map_err(TemplateError::Load)?;
+/// A template that breaks none of [`Template::validate`]'s rules: the only kind a
+/// [`crate::Conversation`] starts from. Made by [`Template::from_json`], [`ValidTemplate::new`]
+/// or [`crate::builtin::template`]; read through `Deref` like the template it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidTemplate(Template);
+
+impl ValidTemplate {
+    /// Checks a template built in code, with every rule it breaks.
+    pub fn new(template: Template) -> Result<Self, TemplateError> {
         let problems = template.validate();
         if problems.is_empty() {
-            Ok(template)
+            Ok(Self(template))
         } else {
             Err(TemplateError::Invalid(problems))
         }
+    }
+
+    /// The template itself, to change it (and check it again with [`ValidTemplate::new`]).
+    pub fn into_inner(self) -> Template {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidTemplate {
+    type Target = Template;
+    fn deref(&self) -> &Template {
+        &self.0
+    }
+}
+
+impl Serialize for ValidTemplate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl Template {
+    /// Reads and checks a template. The error says where the first shape error is, or lists
+    /// every rule the template breaks.
+    pub fn from_json(json: &str) -> Result<ValidTemplate, TemplateError> {
+        let template: Template =
+            crate::error::read_json("template", json).map_err(TemplateError::Load)?;
+        ValidTemplate::new(template)
     }
 
     /// Every rule this template breaks, each with its JSON path.
@@ -337,6 +411,7 @@ impl Template {
         }
         let mut section_ids = BTreeSet::new();
         let mut prompt_ids = BTreeSet::new();
+        let mut next_review_prompts = Vec::new();
         for (s, section) in self.sections.iter().enumerate() {
             let path = format!("sections[{s}]");
             if !section_ids.insert(&section.id) {
@@ -358,7 +433,12 @@ impl Template {
                     problems.push(duplicate(&format!("{path}.id"), "prompt", &prompt.id));
                 }
                 self.check_text(&format!("{path}.text"), &prompt.text, &mut problems);
-                for (field, text) in [("hint", &prompt.hint), ("guidance", &prompt.guidance)] {
+                for (field, text) in [
+                    ("hint", &prompt.hint),
+                    ("guidance", &prompt.guidance),
+                    ("self_text", &prompt.self_text),
+                    ("self_hint", &prompt.self_hint),
+                ] {
                     if let Some(text) = text {
                         self.check_text(&format!("{path}.{field}"), text, &mut problems);
                     }
@@ -378,7 +458,25 @@ impl Template {
                     }
                 }
                 self.check_prompt_kind(&path, &prompt.kind, &mut problems);
+                if matches!(
+                    prompt.kind,
+                    PromptKind::Text {
+                        next_review: true,
+                        ..
+                    }
+                ) {
+                    next_review_prompts.push(path);
+                }
             }
+        }
+        for path in next_review_prompts.iter().skip(1) {
+            problems.push(ValidationProblem::new(
+                format!("{path}.next_review"),
+                format!(
+                    "{} already asks when to talk again: one prompt at most says \"next_review\"",
+                    next_review_prompts[0]
+                ),
+            ));
         }
         problems
     }
@@ -452,7 +550,7 @@ impl Template {
                     );
                 }
             }
-            PromptKind::Consent { statement } => {
+            PromptKind::Consent { statement, .. } => {
                 self.check_text(&format!("{path}.statement"), statement, problems);
             }
             _ => {}
@@ -529,6 +627,57 @@ impl Template {
     /// The template's title in `lang`, with the template's fallback.
     pub fn text<'a>(&'a self, text: &'a Text, lang: &str) -> &'a str {
         text.get(lang, &self.default_lang)
+    }
+
+    /// A prompt's question as shown in `mode`: its `self_text` for the person on their own.
+    pub fn prompt_text<'a>(&'a self, prompt: &'a Prompt, mode: Mode, lang: &str) -> &'a str {
+        let text = match (&prompt.self_text, mode) {
+            (Some(own), Mode::SelfCompletion) => own,
+            _ => &prompt.text,
+        };
+        self.text(text, lang)
+    }
+
+    /// A prompt's hint as shown in `mode`: its `self_hint` for the person on their own.
+    pub fn prompt_hint<'a>(
+        &'a self,
+        prompt: &'a Prompt,
+        mode: Mode,
+        lang: &str,
+    ) -> Option<&'a str> {
+        let hint = match (&prompt.self_hint, mode) {
+            (Some(own), Mode::SelfCompletion) => Some(own),
+            _ => prompt.hint.as_ref(),
+        };
+        hint.map(|hint| self.text(hint, lang))
+    }
+
+    /// The prompt that asks when to talk again (`"next_review": true`), if the template has one.
+    pub fn next_review_prompt(&self) -> Option<&Prompt> {
+        self.prompts().find(|p| {
+            matches!(
+                p.kind,
+                PromptKind::Text {
+                    next_review: true,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// The index of the section a prompt is in.
+    pub fn section_of(&self, prompt: &Id) -> Option<usize> {
+        self.sections
+            .iter()
+            .position(|s| s.prompts.iter().any(|p| &p.id == prompt))
+    }
+
+    /// Every tag id of every outcome set, in the template's order.
+    pub fn tag_ids(&self) -> impl Iterator<Item = &Id> {
+        self.outcome_sets
+            .iter()
+            .flat_map(|s| &s.tags)
+            .map(|t| &t.id)
     }
 }
 

@@ -1,14 +1,55 @@
 //! Timestamps are passed in by the caller (the core reads no clock). They are kept as the
 //! RFC 3339 UTC text the caller gave (`2026-11-26T10:15:00Z`, optionally with fractional
-//! seconds), checked for shape, so they compare in time order as plain strings.
+//! seconds) and written back exactly so, but they compare, order and hash by the moment they
+//! name: `10:00:00.500Z` comes after `10:00:00Z`, and `10:00:00.000Z` is the same moment as
+//! `10:00:00Z` (the widget writes milliseconds; hand-made and older records do not).
 
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A moment in UTC, as RFC 3339 text (`2026-11-26T10:15:00Z` or `…:00.123Z`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Timestamp(String);
+
+impl Timestamp {
+    /// What orders timestamps: the fixed-width date and time of day (which sort as text), then
+    /// the fraction of a second without trailing zeros (`"5"` for `.500`, which sorts after
+    /// `"05"` for `.05` and after `""` for none, as the values do).
+    fn moment(&self) -> (&str, &str) {
+        let fraction = self.0[19..self.0.len() - 1].trim_start_matches('.');
+        (&self.0[..19], fraction.trim_end_matches('0'))
+    }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.moment() == other.moment()
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.moment().cmp(&other.moment())
+    }
+}
+
+impl Hash for Timestamp {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.moment().hash(state);
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimestampError {
@@ -172,6 +213,20 @@ impl Date {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The number of days since 1970-01-01 (negative before it), for placing dates on a line.
+    pub fn day(&self) -> i64 {
+        let number = |range: std::ops::Range<usize>| -> i64 { self.0[range].parse().unwrap_or(1) };
+        let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+        // Howard Hinnant's `days_from_civil`.
+        let year = if month <= 2 { year - 1 } else { year };
+        let era = year.div_euclid(400);
+        let yoe = year - era * 400;
+        let mp = (month + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 impl TryFrom<String> for Date {
@@ -221,6 +276,8 @@ impl fmt::Display for Timestamp {
 
 #[cfg(test)]
 mod tests {
+    use std::hash::BuildHasher;
+
     use super::*;
 
     #[test]
@@ -262,6 +319,22 @@ mod tests {
     }
 
     #[test]
+    fn days_count_from_1970() {
+        let day = |s: &str| Date::parse(s).unwrap().day();
+        assert_eq!(day("1970-01-01"), 0);
+        assert_eq!(day("1969-12-31"), -1);
+        assert_eq!(
+            day("2000-03-01") - day("2000-02-28"),
+            2,
+            "2000 was a leap year"
+        );
+        assert_eq!(day("2026-12-02") - day("2026-09-01"), 92);
+        // The same days as the millisecond clock counts.
+        let t = Timestamp::from_unix_millis(1_795_688_100_123);
+        assert_eq!(t.to_date().day(), 1_795_688_100_123 / 86_400_000);
+    }
+
+    #[test]
     fn dates_are_checked() {
         assert!(Date::parse("2026-11-26").is_ok());
         for bad in [
@@ -284,5 +357,41 @@ mod tests {
         let b = Timestamp::parse("2026-11-26T10:15:00Z").unwrap();
         assert!(a < b);
         assert_eq!(b.date(), "2026-11-26");
+    }
+
+    #[test]
+    fn orders_by_value_whatever_the_precision() {
+        let t = |s: &str| Timestamp::parse(s).unwrap();
+        // As text, "." sorts before "Z": this pair was in the wrong order.
+        assert!(t("2026-11-26T10:00:00Z") < t("2026-11-26T10:00:00.500Z"));
+        assert!(t("2026-11-26T10:00:00.05Z") < t("2026-11-26T10:00:00.5Z"));
+        assert!(t("2026-11-26T10:00:00.999Z") < t("2026-11-26T10:00:01Z"));
+        assert_eq!(t("2026-11-26T10:00:00.000Z"), t("2026-11-26T10:00:00Z"));
+        assert_eq!(t("2026-11-26T10:00:00.50Z"), t("2026-11-26T10:00:00.5Z"));
+        let state = std::hash::RandomState::new();
+        assert_eq!(
+            state.hash_one(t("2026-11-26T10:00:00.000Z")),
+            state.hash_one(t("2026-11-26T10:00:00Z"))
+        );
+        // Written back exactly as given.
+        assert_eq!(
+            t("2026-11-26T10:00:00.500Z").to_string(),
+            "2026-11-26T10:00:00.500Z"
+        );
+        let mut list = [
+            t("2026-11-26T10:00:00.500Z"),
+            t("2026-11-26T10:00:00Z"),
+            t("2026-11-26T09:59:59.9Z"),
+        ];
+        list.sort();
+        let texts: Vec<&str> = list.iter().map(Timestamp::as_str).collect();
+        assert_eq!(
+            texts,
+            [
+                "2026-11-26T09:59:59.9Z",
+                "2026-11-26T10:00:00Z",
+                "2026-11-26T10:00:00.500Z"
+            ]
+        );
     }
 }

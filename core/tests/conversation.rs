@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failing test
 
 use outcomes_core::{
-    builtin, sample, Action, Conversation, Event, Id, OutcomeKind, Problem, RecordId, Removed,
-    Timestamp,
+    builtin, sample, Action, Conversation, Event, Id, OutcomeKind, Problem, Rating, RecordId,
+    Removed, Timestamp,
 };
 
 fn id(s: &str) -> Id {
@@ -46,18 +46,30 @@ fn the_sample_conversations_are_valid_and_keep_both_views() {
     let views: Vec<(&str, &str)> = home
         .ratings
         .iter()
-        .map(|r| (r.by.as_str(), r.value.as_str()))
+        .map(|r| (r.by.as_str(), r.value.as_ref().map_or("", |v| v.as_str())))
         .collect();
     assert_eq!(views, [("person", "met"), ("practitioner", "partly-met")]);
     let (template, review) = sample::review();
     assert_eq!(review.validate_against(&template), vec![]);
     assert_eq!(review.reviews, Some(first.id.clone()));
-    // Carried forward: the same words, the whole rating history, plus the new ratings.
+    // Carried forward: the same words, the whole rating history (each earlier view saying
+    // where it was given), plus the new ratings.
     for outcome in &first.outcomes {
         let later = review.outcome(&outcome.id).unwrap();
         assert_eq!(later.words, outcome.words);
-        assert_eq!(later.ratings[..outcome.ratings.len()], outcome.ratings[..]);
+        let carried: Vec<Rating> = outcome
+            .ratings
+            .iter()
+            .map(|r| Rating {
+                from: Some(first.id.clone()),
+                ..r.clone()
+            })
+            .collect();
+        assert_eq!(later.ratings[..outcome.ratings.len()], carried[..]);
         assert!(later.ratings.len() > outcome.ratings.len());
+        assert!(later.ratings[outcome.ratings.len()..]
+            .iter()
+            .all(Rating::given_here));
         assert_eq!(later.carried_from, Some(first.id.clone()));
     }
     assert_eq!(review.actions.len(), 3);

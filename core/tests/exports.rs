@@ -5,10 +5,10 @@
 
 use expect_test::expect_file;
 use outcomes_core::export::{csv, fhir, summary};
-use outcomes_core::{builtin, sample, Record, Template};
+use outcomes_core::{builtin, sample, Record, Template, ValidTemplate};
 use serde_json::Value;
 
-fn samples() -> Vec<(&'static str, std::sync::Arc<Template>, Record)> {
+fn samples() -> Vec<(&'static str, std::sync::Arc<ValidTemplate>, Record)> {
     let (t1, first) = sample::first_conversation();
     let (t2, review) = sample::review();
     vec![("first", t1, first), ("review", t2, review)]
@@ -32,7 +32,7 @@ fn csv_is_long_format_and_guarded() {
         assert!(!csv.replace("\r\n", "").contains('\r') || csv.contains("\"'\r"));
         // Every row has every column.
         let body = csv.trim_start_matches(csv::BOM);
-        assert!(body.starts_with("record,template,template_version,status,row,"));
+        assert!(body.starts_with("record,template,template_version,status,revision,row,"));
         expect_file![format!("snapshots/{name}.csv")].assert_eq(&body.replace("\r\n", "\n"));
     }
     // The review's "=the fall" is guarded.
@@ -78,10 +78,12 @@ fn an_old_record_exported_with_todays_template_is_valid_fhir_and_round_trips() {
         id("why"),
         vec![outcomes_core::Rating {
             scale: id("met"),
-            value: id("met"),
+            value: Some(id("met")),
             reason: String::new(),
             by: id("person"),
             at: record.created.clone(),
+            prompt: None,
+            from: None,
         }],
     );
     let template = builtin::template("what-matters").unwrap();
@@ -90,6 +92,273 @@ fn an_old_record_exported_with_todays_template_is_valid_fhir_and_round_trips() {
     assert!(qr.contains("Go to the bowling club again"));
     let back = fhir::record_from_questionnaire_response(&qr, fhir::DEFAULT_BASE).unwrap();
     assert_eq!(back, record);
+}
+
+/// The review, changed after it was finished and finished again (revision 2): with a view
+/// given as a reason only, a view with neither point nor reason, the organisation's references
+/// for the person and the practitioner, and a participant added by mistake and removed. Its
+/// carried views (`from`) and next review date come from the sample.
+fn revised() -> (std::sync::Arc<ValidTemplate>, Record) {
+    let (template, mut record) = sample::review();
+    let id = |s: &str| outcomes_core::Id::new(s).unwrap();
+    let at = |s: &str| outcomes_core::Timestamp::parse(s).unwrap();
+    let first_finished = record.completed.clone().unwrap();
+    record.revision = 2;
+    record.replaces = Some(outcomes_core::Replaced {
+        revision: 1,
+        completed: first_finished,
+    });
+    record.updated = at("2026-12-03T09:05:00Z");
+    record.completed = Some(at("2026-12-03T09:05:00Z"));
+    for p in &mut record.participants {
+        p.reference = match p.id.as_str() {
+            "person" => Some("C-000123".into()),
+            // A reference a spreadsheet would take for a formula.
+            "practitioner" => Some("=staff 7".into()),
+            _ => None,
+        };
+    }
+    let stairs = record
+        .outcomes
+        .iter_mut()
+        .find(|o| o.id.as_str() == "stairs")
+        .unwrap();
+    stairs.ratings.push(outcomes_core::Rating {
+        scale: id("met"),
+        value: None,
+        reason: "Ask me again after the falls class".into(),
+        by: id("practitioner"),
+        at: at("2026-12-03T09:01:00Z"),
+        prompt: None,
+        from: None,
+    });
+    stairs.ratings.push(outcomes_core::Rating {
+        scale: id("met"),
+        value: None,
+        reason: String::new(),
+        by: id("karen"),
+        at: at("2026-12-03T09:02:00Z"),
+        prompt: None,
+        from: None,
+    });
+    record.removed.push(outcomes_core::Removal {
+        what: outcomes_core::Removed::Participant,
+        id: id("davie"),
+        by: id("practitioner"),
+        at: at("2026-12-03T09:03:00Z"),
+    });
+    assert_eq!(record.validate_against(&template), vec![]);
+    (template, record)
+}
+
+#[test]
+fn a_revised_record_round_trips_through_fhir_exactly() {
+    let (template, record) = revised();
+    let qr = fhir::questionnaire_response(&record, &template, fhir::DEFAULT_BASE);
+    expect_file!["snapshots/revised.questionnaire-response.json"].assert_eq(&qr);
+    check_r4(&fhir::questionnaire(&template, fhir::DEFAULT_BASE), &qr);
+    let back = fhir::record_from_questionnaire_response(&qr, fhir::DEFAULT_BASE).unwrap();
+    assert_eq!(back, record);
+
+    let value: Value = serde_json::from_str(&qr).unwrap();
+    // A finished record changed after it was finished is FHIR's "amended"; our own status
+    // travels in its extension.
+    assert_eq!(value["status"], "amended");
+    let ext = |name: &str| {
+        value["extension"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["url"] == format!("{}/StructureDefinition/{name}", fhir::DEFAULT_BASE))
+            .unwrap_or_else(|| panic!("no {name} extension"))
+            .clone()
+    };
+    assert_eq!(ext("record-status")["valueCode"], "complete");
+    assert_eq!(ext("record-revision")["valuePositiveInt"], 2);
+    assert_eq!(
+        ext("record-completed")["valueDateTime"],
+        "2026-12-03T09:05:00Z"
+    );
+    let replaces = ext("record-replaces");
+    assert_eq!(replaces["extension"][0]["url"], "revision");
+    assert_eq!(replaces["extension"][0]["valuePositiveInt"], 1);
+    assert_eq!(
+        replaces["extension"][1]["valueDateTime"],
+        "2026-12-02T14:14:00Z"
+    );
+    // Whom it is about and who recorded it, as the organisation knows them.
+    assert_eq!(value["subject"]["identifier"]["value"], "C-000123");
+    assert_eq!(value["author"]["identifier"]["value"], "=staff 7");
+    // A view with no point yet names its scale in an extension, and has no value item.
+    assert!(qr.contains("Ask me again after the falls class"));
+    assert_eq!(qr.matches("/StructureDefinition/rating-scale").count(), 2);
+    // The next review date sits with the prompt that asks when to talk again.
+    let section = value["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["linkId"] == "section/next")
+        .unwrap();
+    let links: Vec<&str> = section["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["linkId"].as_str().unwrap())
+        .collect();
+    assert_eq!(links, ["next-review", "record/next-review", "keep-record"]);
+
+    // While revision 2 is still being written it is "in-progress", whatever came before.
+    let mut draft = record.clone();
+    draft.status = outcomes_core::Status::Draft;
+    draft.completed = None;
+    let qr = fhir::questionnaire_response(&draft, &template, fhir::DEFAULT_BASE);
+    assert!(qr.contains("\"status\": \"in-progress\""));
+    assert_eq!(
+        fhir::record_from_questionnaire_response(&qr, fhir::DEFAULT_BASE).unwrap(),
+        draft
+    );
+}
+
+#[test]
+fn a_next_review_date_travels_even_when_the_template_does_not_ask_for_one() {
+    // The children's template has no prompt that asks when to talk again: the date is an item
+    // of its own after the sections.
+    let (_, mut record) = revised();
+    let template = builtin::template("children").unwrap();
+    assert!(template.next_review_prompt().is_none());
+    record.template = outcomes_core::TemplateRef::of(&template);
+    let q = fhir::questionnaire(&template, fhir::DEFAULT_BASE);
+    let qr = fhir::questionnaire_response(&record, &template, fhir::DEFAULT_BASE);
+    check_r4(&q, &qr);
+    let value: Value = serde_json::from_str(&qr).unwrap();
+    assert!(value["item"].as_array().unwrap().iter().any(
+        |i| i["linkId"] == "record/next-review" && i["answer"][0]["valueDate"] == "2027-03-02"
+    ));
+    let back = fhir::record_from_questionnaire_response(&qr, fhir::DEFAULT_BASE).unwrap();
+    assert_eq!(back, record);
+}
+
+#[test]
+fn a_response_written_before_revisions_reads_as_migration_upgrades_it() {
+    // The review as exported before record format 3: no revision, completion or carried views.
+    let (template, record) = sample::review();
+    let qr = fhir::questionnaire_response(&record, &template, fhir::DEFAULT_BASE);
+    let mut value: Value = serde_json::from_str(&qr).unwrap();
+    value["extension"].as_array_mut().unwrap().retain(|e| {
+        let url = e["url"].as_str().unwrap();
+        !url.ends_with("/record-revision") && !url.ends_with("/record-completed")
+    });
+    fn drop_from(value: &mut Value) {
+        if let Some(items) = value.get_mut("item").and_then(Value::as_array_mut) {
+            items.retain(|i| !i["linkId"].as_str().unwrap().ends_with("/from"));
+            items.iter_mut().for_each(drop_from);
+        }
+    }
+    drop_from(&mut value);
+    let old = serde_json::to_string(&value).unwrap();
+    assert!(!old.contains("rating/from"));
+    let back = fhir::record_from_questionnaire_response(&old, fhir::DEFAULT_BASE).unwrap();
+    assert_eq!(back, record);
+}
+
+#[test]
+fn reading_fhir_names_what_is_wrong_where_and_what_is_known() {
+    let (template, record) = revised();
+    let qr = fhir::questionnaire_response(&record, &template, fhir::DEFAULT_BASE);
+    let read = |json: &str| {
+        fhir::record_from_questionnaire_response(json, fhir::DEFAULT_BASE)
+            .unwrap_err()
+            .to_string()
+    };
+    let role = qr.replacen("\"code\": \"family\"", "\"code\": \"neighbour\"", 1);
+    let err = read(&role);
+    assert!(
+        err.contains(
+            "there is no role \"neighbour\": use one of person, practitioner, carer, family, other"
+        ),
+        "{err}"
+    );
+    assert!(err.contains(" at item["), "{err}");
+    let removed = qr.replacen("\"code\": \"participant\"", "\"code\": \"person\"", 1);
+    let err = read(&removed);
+    assert!(
+        err.contains(
+            "there is no kind of thing removed \"person\": use one of outcome, action, participant"
+        ),
+        "{err}"
+    );
+    let status = qr.replacen(
+        "\"valueCode\": \"complete\"",
+        "\"valueCode\": \"finished\"",
+        1,
+    );
+    let err = read(&status);
+    assert!(
+        err.contains("at extension[1].valueCode: there is no record status \"finished\": use one of draft, complete, submitted"),
+        "{err}"
+    );
+    let kind = qr.replacen("\"code\": \"maintain\"", "\"code\": \"keep\"", 1);
+    assert!(read(&kind).contains("there is no outcome kind \"keep\": use one of achieve, maintain"));
+    let revision = qr.replace("\"valuePositiveInt\": 2", "\"valuePositiveInt\": 0");
+    let err = read(&revision);
+    assert!(
+        err.contains("valuePositiveInt: this should be a whole number from 1 up"),
+        "{err}"
+    );
+    // A view with no point that does not say its scale.
+    let scale = qr.replacen(
+        "/StructureDefinition/rating-scale",
+        "/StructureDefinition/other",
+        1,
+    );
+    let err = read(&scale);
+    assert!(err.contains("this rating names no scale"), "{err}");
+    assert!(err.contains("rating-scale"), "{err}");
+    let date = qr.replace("\"valueDate\": \"2027-03-02\"", "\"valueDate\": \"March\"");
+    let err = read(&date);
+    assert!(
+        err.contains(".answer[0].valueDate: \"March\" is not a date"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_revised_record_shows_in_the_csv() {
+    let (template, record) = revised();
+    let csv = csv::to_csv([&record], Some(&template), "en");
+    let body = csv.trim_start_matches(csv::BOM).replace("\r\n", "\n");
+    expect_file!["snapshots/revised.csv"].assert_eq(&body);
+    let rows: Vec<&str> = body.lines().skip(1).collect();
+    // Every row says which revision it belongs to.
+    assert!(rows
+        .iter()
+        .all(|r| r.starts_with("rec-duncan-2,review,0.4.0,complete,2,")));
+    // Participants with the organisation's references, guarded against formulas.
+    assert!(
+        body.contains(",participant,,person,,,person,,C-000123,"),
+        "{body}"
+    );
+    assert!(
+        body.contains(",participant,,practitioner,,,practitioner,,\"'=staff 7\","),
+        "{body}"
+    );
+    // The date agreed for the next conversation, with the prompt that asks for it.
+    assert!(
+        body.contains(",next-review,next-review,,,,,,,,,,,,,2027-03-02,,\n"),
+        "{body}"
+    );
+    // A view given as a reason only: empty point, label and score.
+    assert!(body.contains(",rating,,stairs,Ask me again after the falls class,,,met,,,,practitioner,2026-12-03T09:01:00Z,,"), "{body}");
+    assert!(
+        body.contains(",rating,,stairs,,,,met,,,,karen,2026-12-03T09:02:00Z,,"),
+        "{body}"
+    );
+    // Carried views say where they were given.
+    assert!(body.contains(",rating,now,stairs,I go up on my backside some nights,,,met,not-met,Not met,0,person,2026-09-01T10:16:00Z,rec-duncan-1,"), "{body}");
+    assert!(
+        body.contains(",removed,,davie,,,participant,,,,,practitioner,2026-12-03T09:03:00Z,,"),
+        "{body}"
+    );
 }
 
 #[test]

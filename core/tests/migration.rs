@@ -71,7 +71,7 @@ fn newer_and_unknown_formats_are_refused_with_a_reason() {
     assert_eq!(
         Record::from_json(&newer).unwrap_err().to_string(),
         "the record could not be read at format_version: this record is format version 9, newer \
-         than this library reads (1 to 2): update the library"
+         than this library reads (1 to 3): update the library"
     );
     let zero = V1.replace("\"format_version\": 1", "\"format_version\": 0");
     assert!(Record::from_json(&zero)

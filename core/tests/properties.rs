@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use outcomes_core::{
-    builtin, fuzzing, Action, Conversation, Date, Id, OutcomeKind, PromptKind, RecordId, Role,
-    Template, Timestamp,
+    builtin, fuzzing, Action, Conversation, Date, Event, Id, OutcomeKind, PromptKind, RecordId,
+    Role, Status, Template, Timestamp, ValidTemplate,
 };
 use proptest::prelude::*;
 
@@ -95,7 +95,8 @@ fn action(p: &Pools) -> impl Strategy<Value = Action> {
             .prop_map(|(id, words, kind, tags)| Action::AddOutcome { id, words, kind, tags }),
         2 => (outcome.clone(), words())
             .prop_map(|(outcome, words)| Action::SetOutcomeWords { outcome, words }),
-        1 => (outcome.clone(), tags).prop_map(|(outcome, tags)| Action::SetOutcomeTags { outcome, tags }),
+        1 => (outcome.clone(), pick(&p.tags), any::<bool>())
+            .prop_map(|(outcome, tag, chosen)| Action::SetOutcomeTag { outcome, tag, chosen }),
         1 => (outcome.clone(), kind).prop_map(|(outcome, kind)| Action::SetOutcomeKind { outcome, kind }),
         1 => (outcome.clone(), proptest::collection::vec(who.clone(), 0..3))
             .prop_map(|(outcome, contributors)| Action::SetOutcomeContributors { outcome, contributors }),
@@ -103,7 +104,7 @@ fn action(p: &Pools) -> impl Strategy<Value = Action> {
             .prop_map(|(outcome, weight)| Action::SetOutcomeWeight { outcome, weight }),
         1 => (outcome.clone(), who.clone())
             .prop_map(|(outcome, by)| Action::RemoveOutcome { outcome, by }),
-        3 => (prompt, proptest::option::of(outcome.clone()), pick(&p.values), words(), who.clone())
+        2 => (prompt.clone(), proptest::option::of(outcome.clone()), pick(&p.values), words(), who.clone())
             .prop_map(|(prompt, outcome, value, reason, by)| Action::Rate {
                 prompt,
                 outcome,
@@ -111,6 +112,15 @@ fn action(p: &Pools) -> impl Strategy<Value = Action> {
                 reason,
                 by,
             }),
+        2 => (prompt.clone(), proptest::option::of(outcome.clone()), proptest::option::of(pick(&p.values)), who.clone())
+            .prop_map(|(prompt, outcome, value, by)| Action::SetRatingValue { prompt, outcome, by, value }),
+        2 => (prompt.clone(), proptest::option::of(outcome.clone()), words(), who.clone())
+            .prop_map(|(prompt, outcome, reason, by)| Action::SetRatingReason { prompt, outcome, by, reason }),
+        1 => (who.clone(), words()).prop_map(|(participant, name)| Action::SetParticipantName { participant, name }),
+        1 => (who.clone(), words())
+            .prop_map(|(participant, reference)| Action::SetParticipantReference { participant, reference }),
+        1 => (who.clone(), who.clone()).prop_map(|(participant, by)| Action::RemoveParticipant { participant, by }),
+        1 => date.clone().prop_map(|date| Action::SetNextReview { date }),
         2 => (act.clone(), words(), words(), date.clone(), proptest::collection::vec(outcome.clone(), 0..2))
             .prop_map(|(id, what, who, by_when, outcomes)| Action::AddAction {
                 id,
@@ -119,25 +129,22 @@ fn action(p: &Pools) -> impl Strategy<Value = Action> {
                 by_when,
                 outcomes,
             }),
-        1 => (act.clone(), words(), words(), date, proptest::collection::vec(outcome, 0..2))
-            .prop_map(|(action, what, who, by_when, outcomes)| Action::EditAction {
-                action,
-                what,
-                who,
-                by_when,
-                outcomes,
-            }),
+        1 => (act.clone(), words()).prop_map(|(action, what)| Action::SetActionWhat { action, what }),
+        1 => (act.clone(), words()).prop_map(|(action, who)| Action::SetActionWho { action, who }),
+        1 => (act.clone(), date).prop_map(|(action, by_when)| Action::SetActionByWhen { action, by_when }),
+        1 => (act.clone(), outcome, any::<bool>())
+            .prop_map(|(action, outcome, linked)| Action::SetActionOutcome { action, outcome, linked }),
         1 => (act.clone(), any::<bool>()).prop_map(|(action, done)| Action::SetActionDone { action, done }),
         1 => (act, who).prop_map(|(action, by)| Action::RemoveAction { action, by }),
         1 => Just(Action::Next),
         1 => Just(Action::Back),
         1 => (0usize..10).prop_map(Action::GoTo),
-        1 => Just(Action::Complete),
-        1 => Just(Action::Reopen),
+        1 => any::<bool>().prop_map(|confirmed| Action::Complete { confirmed }),
+        1 => (1u32..4).prop_map(|revision| Action::MarkSubmitted { revision }),
     ]
 }
 
-fn templates() -> Vec<Arc<Template>> {
+fn templates() -> Vec<Arc<ValidTemplate>> {
     [
         "what-matters",
         "member-evaluation",
@@ -149,7 +156,7 @@ fn templates() -> Vec<Arc<Template>> {
     .collect()
 }
 
-fn check_sequence(template: Arc<Template>, actions: Vec<Action>) {
+fn check_sequence(template: Arc<ValidTemplate>, actions: Vec<Action>) {
     let start = Timestamp::parse("2026-11-26T10:00:00Z").unwrap();
     let mut c = Conversation::start(template.clone(), RecordId::new("r").unwrap(), start);
     // What the person said, as the model expects it to be kept.
@@ -158,9 +165,40 @@ fn check_sequence(template: Arc<Template>, actions: Vec<Action>) {
     for (i, action) in actions.into_iter().enumerate() {
         let now = Timestamp::parse(format!("2026-11-26T10:{:02}:00Z", i % 60)).unwrap();
         let before = c.clone();
-        match c.apply(action.clone(), now) {
+        let result = c.apply(action.clone(), now);
+        // A change to a finished record starts the next revision; nothing else does.
+        let finished_before = before.record().status != Status::Draft;
+        if result == Ok(Event::RecordChanged) && action.edits_record() && finished_before {
+            assert_eq!(c.record().status, Status::Draft, "after {action:?}");
+            assert_eq!(c.record().revision, before.record().revision + 1);
+            assert_eq!(
+                c.record().replaces.as_ref().map(|r| r.revision),
+                Some(before.record().revision)
+            );
+        } else {
+            assert_eq!(
+                c.record().revision,
+                before.record().revision,
+                "after {action:?}"
+            );
+        }
+        match result {
             Err(_) => assert_eq!(c, before, "a refused {action:?} changed something"),
             Ok(_) => match action {
+                Action::SetRatingReason {
+                    prompt,
+                    outcome,
+                    by,
+                    reason,
+                } => {
+                    // The reason is kept exactly, with or without a point; a view with
+                    // neither says nothing and is left out.
+                    let view = c.view(&prompt, outcome.as_ref(), &by);
+                    match view {
+                        Some(view) => assert_eq!(view.reason, reason),
+                        None => assert!(reason.is_empty(), "{reason:?} was dropped"),
+                    }
+                }
                 Action::SetText { prompt, text } => {
                     texts.insert(prompt, text);
                 }
@@ -220,12 +258,17 @@ proptest! {
             review.clone(),
             RecordId::new("later").unwrap(),
             Timestamp::parse("2027-01-01T00:00:00Z").unwrap(),
-            &earlier,
+            Arc::new(earlier.clone()),
         );
         prop_assert_eq!(c.record().outcomes.len(), earlier.outcomes.len());
         for (a, b) in c.record().outcomes.iter().zip(&earlier.outcomes) {
             prop_assert_eq!(&a.words, &b.words);
-            prop_assert_eq!(&a.ratings, &b.ratings);
+            prop_assert_eq!(a.ratings.len(), b.ratings.len());
+            for (carried, given) in a.ratings.iter().zip(&b.ratings) {
+                prop_assert_eq!(&carried.reason, &given.reason);
+                prop_assert_eq!(&carried.value, &given.value);
+                prop_assert_eq!(carried.from.as_ref(), Some(&earlier.id));
+            }
         }
         prop_assert_eq!(c.record().validate(), vec![]);
     }

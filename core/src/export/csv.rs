@@ -1,12 +1,19 @@
-//! CSV in long format: one row per answer, outcome, rating, action, consent and removal, so a
-//! spreadsheet can filter and pivot without losing the words behind the numbers.
+//! CSV in long format: one row per participant, answer, choice, outcome, rating, action,
+//! consent and removal, and one for the date agreed for the next conversation, so a spreadsheet
+//! can filter and pivot without losing the words behind the numbers. Every row names the record
+//! and its revision, so the rows of two revisions of one record are told apart; `from` names
+//! the earlier record a carried outcome, action or view came from (a rating row with a `from`
+//! repeats a view given in that record: leave those out to count each view once across
+//! records).
 //!
 //! The text is RFC 4180 (CRLF line ends, quotes doubled) with a UTF-8 byte order mark so that
 //! spreadsheet programs read accents and dashes correctly. Every cell that could be read as a
 //! formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`,
 //! unless it is a plain number such as a Goal Attainment score of `-1`.
 
-use crate::record::{Outcome, OutcomeKind, Rating, Record, Removed, Status};
+use crate::id::Id;
+use crate::names::Named;
+use crate::record::{Rating, Record};
 use crate::template::Template;
 
 /// The columns, in order.
@@ -15,6 +22,7 @@ pub const COLUMNS: &[&str] = &[
     "template",
     "template_version",
     "status",
+    "revision",
     "row",
     "prompt",
     "item",
@@ -27,6 +35,7 @@ pub const COLUMNS: &[&str] = &[
     "score",
     "by",
     "at",
+    "from",
     "who",
     "due",
     "done",
@@ -69,6 +78,7 @@ struct Row<'a> {
     score: Option<i32>,
     by: &'a str,
     at: &'a str,
+    from: &'a str,
     who: &'a str,
     due: &'a str,
     done: &'a str,
@@ -77,18 +87,16 @@ struct Row<'a> {
 
 enum Cell<'a> {
     Text(&'a str),
-    Number(i32),
+    Number(i64),
 }
 
 /// Writes the rows of one record (streaming: call it once per record).
 pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut String) {
-    let status = match record.status {
-        Status::Draft => "draft",
-        Status::Complete => "complete",
-        Status::Submitted => "submitted",
-    };
+    let status = record.status.name();
     let mut emit = |row: Row<'_>| {
-        let score = row.score.map_or(Cell::Text(""), Cell::Number);
+        let score = row
+            .score
+            .map_or(Cell::Text(""), |score| Cell::Number(score.into()));
         write_row(
             out,
             [
@@ -96,6 +104,7 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
                 Cell::Text(record.template.id.as_str()),
                 Cell::Text(&record.template.version),
                 Cell::Text(status),
+                Cell::Number(record.revision.into()),
                 Cell::Text(row.row),
                 Cell::Text(row.prompt),
                 Cell::Text(row.item),
@@ -108,6 +117,7 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
                 score,
                 Cell::Text(row.by),
                 Cell::Text(row.at),
+                Cell::Text(row.from),
                 Cell::Text(row.who),
                 Cell::Text(row.due),
                 Cell::Text(row.done),
@@ -115,6 +125,17 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
             ],
         );
     };
+    // Who took part first: their role, name and the organisation's reference for them.
+    for participant in &record.participants {
+        emit(Row {
+            row: "participant",
+            item: participant.id.as_str(),
+            kind: participant.role.name(),
+            text: participant.name.as_deref().unwrap_or(""),
+            value: participant.reference.as_deref().unwrap_or(""),
+            ..Row::default()
+        });
+    }
     // In the order of the conversation when the template is known; answers to prompts it does
     // not have (an older version) after them.
     let mut answers: Vec<_> = record.answers.iter().collect();
@@ -128,6 +149,16 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
             prompt: prompt.as_str(),
             text: &answer.text,
             at: answer.updated.as_str(),
+            ..Row::default()
+        });
+    }
+    if let Some(date) = &record.next_review {
+        emit(Row {
+            row: "next-review",
+            prompt: template
+                .and_then(|t| t.next_review_prompt())
+                .map_or("", |p| p.id.as_str()),
+            due: date.as_str(),
             ..Row::default()
         });
     }
@@ -161,13 +192,21 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
             item: outcome.id.as_str(),
             text: &outcome.words,
             tags: join(outcome.tags.iter().map(|t| t.as_str())),
-            kind: kind(outcome),
+            kind: outcome.kind.name(),
             by: &contributors,
             at: outcome.added.as_str(),
+            from: outcome.carried_from.as_ref().map_or("", |r| r.as_str()),
             ..Row::default()
         });
         for rating in &outcome.ratings {
-            emit(rating_row(rating, "", outcome.id.as_str(), template, lang));
+            let prompt = rating.prompt.as_ref().map_or("", Id::as_str);
+            emit(rating_row(
+                rating,
+                prompt,
+                outcome.id.as_str(),
+                template,
+                lang,
+            ));
         }
     }
     for (prompt, ratings) in &record.prompt_ratings {
@@ -184,6 +223,7 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
             due: action.by_when.as_ref().map_or("", |d| d.as_str()),
             done: action.done.as_ref().map_or("", |d| d.as_str()),
             at: action.added.as_str(),
+            from: action.carried_from.as_ref().map_or("", |r| r.as_str()),
             outcomes: join(action.outcomes.iter().map(|o| o.as_str())),
             ..Row::default()
         });
@@ -202,21 +242,11 @@ pub fn rows(record: &Record, template: Option<&Template>, lang: &str, out: &mut 
         emit(Row {
             row: "removed",
             item: removal.id.as_str(),
-            kind: match removal.what {
-                Removed::Outcome => "outcome",
-                Removed::Action => "action",
-            },
+            kind: removal.what.name(),
             by: removal.by.as_str(),
             at: removal.at.as_str(),
             ..Row::default()
         });
-    }
-}
-
-fn kind(outcome: &Outcome) -> &'static str {
-    match outcome.kind {
-        OutcomeKind::Achieve => "achieve",
-        OutcomeKind::Maintain => "maintain",
     }
 }
 
@@ -229,7 +259,8 @@ fn rating_row<'a>(
 ) -> Row<'a> {
     let point = template
         .and_then(|t| t.scale(&rating.scale))
-        .and_then(|s| s.point(&rating.value));
+        .zip(rating.value.as_ref())
+        .and_then(|(s, value)| s.point(value));
     let default_lang = template.map_or("en", |t| t.default_lang.as_str());
     Row {
         row: "rating",
@@ -237,11 +268,12 @@ fn rating_row<'a>(
         item,
         text: &rating.reason,
         scale: rating.scale.as_str(),
-        value: rating.value.as_str(),
+        value: rating.value.as_ref().map_or("", Id::as_str),
         label: point.map_or("", |p| p.label.get(lang, default_lang)),
         score: point.and_then(|p| p.score),
         by: rating.by.as_str(),
         at: rating.at.as_str(),
+        from: rating.from.as_ref().map_or("", |r| r.as_str()),
         ..Row::default()
     }
 }

@@ -5,17 +5,34 @@
 //! - each section is a `group` item (link id `section/<id>`), each prompt an item inside it (`text`/`string`, `choice`,
 //!   `boolean` for consent, `display` for information, outcomes, actions and prompts that rate
 //!   outcomes); a prompt that rates itself is a repeating `group` with one instance per rating;
-//! - the record's participants, outcomes (with every rating), actions and removals follow as
-//!   repeating groups with link ids starting `record/` (ids in templates cannot contain `/`);
+//! - the date agreed for the next conversation is the `date` item `record/next-review`, right
+//!   after the prompt that asks when to talk again (`"next_review": true`), or after the
+//!   sections when the template has no such prompt;
+//! - the record's participants (with the organisation's reference), outcomes (with every
+//!   rating), actions and removals follow as repeating groups with link ids starting `record/`
+//!   (ids in templates cannot contain `/`);
+//! - a rating's point is a `valueCoding` in the scale's code system; a view given without a
+//!   point yet has no `value` item and names its scale in the extension `…/rating-scale`; a view
+//!   carried forward from an earlier record names that record in the item `…/from`;
 //! - when an answer was given goes in the extension `…/answered-at`, who gave consent in
 //!   `…/answered-by`; an empty text answer (FHIR strings cannot be empty) is an item with no
 //!   answer and the extension `…/empty-answer`;
 //! - answers the template has no place for (a record made with an earlier version, whose
 //!   prompt is gone or now asks for something else) go in instances of the repeating group
 //!   `record/other-answers`, so the response still answers its questionnaire;
+//! - the record's own facts are extensions on the response: `…/record-created`,
+//!   `…/record-status` (draft, complete, submitted), `…/record-revision`, `…/record-completed`
+//!   (when this revision was finished), `…/record-replaces` (the finished revision this one
+//!   changes: `revision` and `completed`), `…/template-hash`, `…/reviews`;
+//! - `status` is FHIR's: `in-progress` for a draft, `completed` for a finished first revision,
+//!   `amended` for a finished later one (changed after it was first finished);
+//! - `subject` and `author` identify the person and the practitioner by the organisation's
+//!   reference for them, when it has one (logical references: nothing to resolve);
 //! - `questionnaire` names the template version the response is laid out by; the extension
 //!   `…/record-template` keeps the id and version the record was made with;
-//! - other languages of template texts use the standard `translation` extension.
+//! - other languages of template texts use the standard `translation` extension; a prompt's
+//!   texts for the person on their own (`self_text`, `self_hint`) are the extensions
+//!   `…/self-text` and `…/self-hint` on its item.
 //!
 //! Extensions and code systems live under a base URL, [`DEFAULT_BASE`] unless the organisation
 //! passes its own.
@@ -24,11 +41,12 @@ use serde_json::{json, Map, Value};
 
 use crate::error::LoadError;
 use crate::id::{Id, RecordId};
+use crate::names::Named;
 use crate::record::{
     AgreedAction, Answer, Choice, Consent, Outcome, OutcomeKind, Participant, Rating, Record,
-    Removal, Removed, Role, Status, TemplateRef, RECORD_FORMAT_VERSION,
+    Removal, Removed, Replaced, Role, Status, TemplateRef, RECORD_FORMAT_VERSION,
 };
-use crate::template::{PromptKind, Rates, Template};
+use crate::template::{Prompt, PromptKind, Rates, Template};
 use crate::text::Text;
 use crate::time::{Date, Timestamp};
 
@@ -138,6 +156,12 @@ fn group(link_id: &str, text: &str, repeats: bool, children: Vec<Value>) -> Valu
     Value::Object(g)
 }
 
+/// The codings of every value of a [`Named`] enum, each shown as its name.
+fn named_codings<T: Named>(system: &str) -> Value {
+    let codes: Vec<(&str, &str)> = T::NAMES.iter().map(|name| (*name, *name)).collect();
+    codings(system, &codes)
+}
+
 fn codings(system: &str, codes: &[(&str, &str)]) -> Value {
     Value::Array(
         codes
@@ -158,7 +182,24 @@ fn rating_items(prefix: &str, value: Map<String, Value>) -> Vec<Value> {
         Value::Object(item(&format!("{prefix}/reason"), "text", "Why")),
         Value::Object(item(&format!("{prefix}/by"), "string", "Rated by")),
         hidden(item(&format!("{prefix}/at"), "dateTime", "Rated at")),
+        hidden(item(
+            &format!("{prefix}/from"),
+            "string",
+            "Given in the earlier record",
+        )),
+        hidden(item(&format!("{prefix}/prompt"), "string", "In answer to")),
     ]
+}
+
+/// The link id of the date agreed for the next conversation.
+const NEXT_REVIEW: &str = "record/next-review";
+
+/// The extension `url` with a text as its `valueString`, other languages as translations.
+fn text_extension(url: String, text: &Text, default_lang: &str) -> Value {
+    let mut extension = Map::new();
+    extension.insert("url".into(), json!(url));
+    put_text(&mut extension, "valueString", text, default_lang);
+    Value::Object(extension)
 }
 
 /// The template as a FHIR R4 `Questionnaire` (JSON), with our extensions under `base`.
@@ -189,8 +230,8 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
         for prompt in &section.prompts {
             let text = template.text(&prompt.text, lang);
             let kind = match &prompt.kind {
-                PromptKind::Text { short: true } => "string",
-                PromptKind::Text { short: false } => "text",
+                PromptKind::Text { short: true, .. } => "string",
+                PromptKind::Text { short: false, .. } => "text",
                 PromptKind::Choice { .. } => "choice",
                 PromptKind::Consent { .. } => "boolean",
                 PromptKind::Rating {
@@ -213,7 +254,7 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
                         .collect();
                     p.insert("answerOption".into(), codings(&system, &codes));
                 }
-                PromptKind::Consent { statement } => {
+                PromptKind::Consent { statement, .. } => {
                     // The statement is what is agreed to; the prompt text is its heading.
                     p.insert(
                         "text".into(),
@@ -245,7 +286,33 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
                 }
                 _ => {}
             }
+            // The texts the person reads on their own (`mode="self"`), where the template words
+            // them differently.
+            let mut own = Vec::new();
+            if let Some(self_text) = &prompt.self_text {
+                own.push(match &prompt.kind {
+                    // Like the item's text: the heading, then what is agreed to.
+                    PromptKind::Consent { statement, .. } => json!({
+                        "url": urls.ext("self-text"),
+                        "valueString": format!(
+                            "{}: {}",
+                            template.text(self_text, lang),
+                            template.text(statement, lang)
+                        ),
+                    }),
+                    _ => text_extension(urls.ext("self-text"), self_text, lang),
+                });
+            }
+            if let Some(self_hint) = &prompt.self_hint {
+                own.push(text_extension(urls.ext("self-hint"), self_hint, lang));
+            }
+            if !own.is_empty() {
+                p.insert("extension".into(), Value::Array(own));
+            }
             children.push(Value::Object(p));
+            if is_next_review_prompt(template, prompt) {
+                children.push(next_review_item());
+            }
         }
         let mut g = item(
             &format!("section/{}", section.id),
@@ -256,11 +323,17 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
         g.insert("item".into(), Value::Array(children));
         items.push(Value::Object(g));
     }
+    if template.next_review_prompt().is_none() {
+        // A record made with another version of the template may still have agreed a date.
+        items.push(next_review_item());
+    }
     let string = |id: &str, text: &str| Value::Object(item(id, "string", text));
     let dt = |id: &str, text: &str| hidden(item(id, "dateTime", text));
-    let roles: Vec<(&str, &str)> = ROLES.iter().map(|(_, code)| (*code, *code)).collect();
     let mut role = item("record/participant/role", "choice", "Role");
-    role.insert("answerOption".into(), codings(&urls.system("role"), &roles));
+    role.insert(
+        "answerOption".into(),
+        named_codings::<Role>(&urls.system("role")),
+    );
     items.push(group(
         "record/participants",
         "Who took part",
@@ -269,6 +342,10 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
             string("record/participant/id", "Id"),
             Value::Object(role),
             string("record/participant/name", "Name"),
+            string(
+                "record/participant/reference",
+                "The organisation's reference for them",
+            ),
         ],
     ));
     let mut tags = repeating(item("record/outcome/tags", "choice", "Tags"));
@@ -287,10 +364,7 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
     let mut kind = item("record/outcome/kind", "choice", "Achieve or maintain");
     kind.insert(
         "answerOption".into(),
-        codings(
-            &urls.system("outcome-kind"),
-            &[("achieve", "achieve"), ("maintain", "maintain")],
-        ),
+        named_codings::<OutcomeKind>(&urls.system("outcome-kind")),
     );
     items.push(group(
         "record/outcomes",
@@ -374,10 +448,7 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
     let mut what = item("record/removal/what", "choice", "What was removed");
     what.insert(
         "answerOption".into(),
-        codings(
-            &urls.system("removed"),
-            &[("outcome", "outcome"), ("action", "action")],
-        ),
+        named_codings::<Removed>(&urls.system("removed")),
     );
     items.push(group(
         "record/removed",
@@ -394,13 +465,17 @@ pub fn questionnaire(template: &Template, base: &str) -> String {
     to_fhir_json(&Value::Object(q))
 }
 
-const ROLES: [(Role, &str); 5] = [
-    (Role::Person, "person"),
-    (Role::Practitioner, "practitioner"),
-    (Role::Carer, "carer"),
-    (Role::Family, "family"),
-    (Role::Other, "other"),
-];
+/// Whether the date agreed for the next conversation goes after this prompt: the template's
+/// (first) prompt that asks when to talk again.
+fn is_next_review_prompt(template: &Template, prompt: &Prompt) -> bool {
+    template
+        .next_review_prompt()
+        .is_some_and(|asks| std::ptr::eq(asks, prompt))
+}
+
+fn next_review_item() -> Value {
+    Value::Object(item(NEXT_REVIEW, "date", "Date of the next conversation"))
+}
 
 fn answer_item(link_id: &str, answers: Vec<Value>) -> Value {
     json!({"linkId": link_id, "answer": answers})
@@ -423,21 +498,36 @@ fn push_value(items: &mut Vec<Value>, link_id: &str, key: &str, value: Value) {
     items.push(answer_item(link_id, vec![Value::Object(answer)]));
 }
 
-fn rating_answers(urls: &Urls<'_>, prefix: &str, rating: &Rating) -> Vec<Value> {
+/// One rating as an instance of the repeating group `link_id` (whose sub-items are
+/// `<link_id>/value`, `/reason`, `/by`, `/at` and `/from`). The point's coding names the scale;
+/// a view with no point yet names it in the extension `rating-scale`.
+fn rating_group(urls: &Urls<'_>, link_id: &str, rating: &Rating) -> Value {
     let mut items = Vec::new();
-    items.push(answer_item(
-        &format!("{prefix}/value"),
-        vec![json!({"valueCoding": {"system": urls.scale(&rating.scale), "code": rating.value}})],
-    ));
-    push_string(&mut items, &format!("{prefix}/reason"), &rating.reason);
-    push_string(&mut items, &format!("{prefix}/by"), rating.by.as_str());
+    if let Some(value) = &rating.value {
+        items.push(answer_item(
+            &format!("{link_id}/value"),
+            vec![json!({"valueCoding": {"system": urls.scale(&rating.scale), "code": value}})],
+        ));
+    }
+    push_string(&mut items, &format!("{link_id}/reason"), &rating.reason);
+    push_string(&mut items, &format!("{link_id}/by"), rating.by.as_str());
     push_value(
         &mut items,
-        &format!("{prefix}/at"),
+        &format!("{link_id}/at"),
         "valueDateTime",
         json!(rating.at),
     );
-    items
+    if let Some(from) = &rating.from {
+        push_string(&mut items, &format!("{link_id}/from"), from.as_str());
+    }
+    if let Some(prompt) = &rating.prompt {
+        push_string(&mut items, &format!("{link_id}/prompt"), prompt.as_str());
+    }
+    let mut group = json!({"linkId": link_id, "item": items});
+    if rating.value.is_none() {
+        group["extension"] = json!([{"url": urls.ext("rating-scale"), "valueCode": rating.scale}]);
+    }
+    group
 }
 
 /// The record as a FHIR R4 `QuestionnaireResponse` (JSON) answering [`questionnaire`] of its
@@ -451,7 +541,7 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
     }
     let mut extensions = vec![
         json!({"url": urls.ext("record-created"), "valueDateTime": record.created}),
-        json!({"url": urls.ext("record-status"), "valueCode": status_code(record.status)}),
+        json!({"url": urls.ext("record-status"), "valueCode": record.status.name()}),
         json!({"url": urls.ext("template-hash"), "valueString": record.template.hash}),
         // The template (and version) the record was made with; `questionnaire` names the one
         // this response is laid out by, which may be a later version.
@@ -462,6 +552,21 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
     ];
     if let Some(reviews) = &record.reviews {
         extensions.push(json!({"url": urls.ext("reviews"), "valueString": reviews}));
+    }
+    extensions
+        .push(json!({"url": urls.ext("record-revision"), "valuePositiveInt": record.revision}));
+    if let Some(completed) = &record.completed {
+        extensions.push(json!({"url": urls.ext("record-completed"), "valueDateTime": completed}));
+    }
+    if let Some(Replaced {
+        revision,
+        completed,
+    }) = &record.replaces
+    {
+        extensions.push(json!({"url": urls.ext("record-replaces"), "extension": [
+            {"url": "revision", "valuePositiveInt": revision},
+            {"url": "completed", "valueDateTime": completed},
+        ]}));
     }
     r.insert("extension".into(), Value::Array(extensions));
     r.insert(
@@ -476,14 +581,20 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
             template.version
         )),
     );
-    r.insert(
-        "status".into(),
-        json!(match record.status {
-            Status::Draft => "in-progress",
-            Status::Complete | Status::Submitted => "completed",
-        }),
-    );
+    r.insert("status".into(), json!(fhir_status(record)));
     r.insert("authored".into(), json!(record.updated));
+    // Whom the answers are about, and who recorded them, as the organisation knows them.
+    let logical = |p: Option<&Participant>| {
+        p.and_then(|p| p.reference.as_deref())
+            .filter(|reference| !reference.is_empty())
+            .map(|reference| json!({"identifier": {"value": reference}}))
+    };
+    if let Some(subject) = logical(record.person()) {
+        r.insert("subject".into(), subject);
+    }
+    if let Some(author) = logical(record.practitioner()) {
+        r.insert("author".into(), author);
+    }
 
     let answered_at = |at: &Timestamp| json!({"url": urls.ext("answered-at"), "valueDateTime": at});
     let empty = |what: &str| json!({"url": urls.ext("empty-answer"), "valueCode": what});
@@ -518,6 +629,10 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
                             json!({"linkId": id, "extension": ext, "answer": [s(text)]})
                         });
                     }
+                    let here = is_next_review_prompt(template, prompt);
+                    if let Some(date) = record.next_review.as_ref().filter(|_| here) {
+                        push_value(&mut items, NEXT_REVIEW, "valueDate", json!(date));
+                    }
                 }
                 PromptKind::Choice { .. } => {
                     if let Some(Choice { options, updated }) = record.choices.get(id) {
@@ -548,10 +663,7 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
                     ..
                 } => {
                     for rating in record.prompt_ratings.get(id).into_iter().flatten() {
-                        items.push(json!({
-                            "linkId": id,
-                            "item": rating_answers(&urls, id.as_str(), rating),
-                        }));
+                        items.push(rating_group(&urls, id.as_str(), rating));
                     }
                 }
                 _ => {}
@@ -560,6 +672,13 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
         if !items.is_empty() {
             sections.push(json!({"linkId": format!("section/{}", section.id), "item": items}));
         }
+    }
+    if let Some(date) = record
+        .next_review
+        .as_ref()
+        .filter(|_| template.next_review_prompt().is_none())
+    {
+        push_value(&mut sections, NEXT_REVIEW, "valueDate", json!(date));
     }
     // Answers the template has no place for (a record made with an earlier version, whose
     // prompt is gone or asks for something else now) are kept too, each in an instance of the
@@ -619,12 +738,7 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
         if !fits(prompt, is_rated) {
             let items = ratings
                 .iter()
-                .map(|rating| {
-                    json!({
-                        "linkId": "record/other-answer/rating",
-                        "item": rating_answers(&urls, "record/other-answer/rating", rating),
-                    })
-                })
+                .map(|rating| rating_group(&urls, "record/other-answer/rating", rating))
                 .collect();
             sections.push(other("ratings", prompt, items));
         }
@@ -632,16 +746,15 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
     for p in &record.participants {
         let mut items = Vec::new();
         push_string(&mut items, "record/participant/id", p.id.as_str());
-        let code = ROLES
-            .iter()
-            .find(|(r, _)| *r == p.role)
-            .map_or("other", |(_, c)| c);
         items.push(answer_item(
             "record/participant/role",
-            vec![json!({"valueCoding": {"system": urls.system("role"), "code": code}})],
+            vec![json!({"valueCoding": {"system": urls.system("role"), "code": p.role.name()}})],
         ));
         if let Some(name) = &p.name {
             push_string(&mut items, "record/participant/name", name);
+        }
+        if let Some(reference) = &p.reference {
+            push_string(&mut items, "record/participant/reference", reference);
         }
         sections.push(json!({"linkId": "record/participants", "item": items}));
     }
@@ -657,13 +770,11 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
                 .collect();
             items.push(answer_item("record/outcome/tags", tags));
         }
-        let kind = match o.kind {
-            OutcomeKind::Achieve => "achieve",
-            OutcomeKind::Maintain => "maintain",
-        };
         items.push(answer_item(
             "record/outcome/kind",
-            vec![json!({"valueCoding": {"system": urls.system("outcome-kind"), "code": kind}})],
+            vec![
+                json!({"valueCoding": {"system": urls.system("outcome-kind"), "code": o.kind.name()}}),
+            ],
         ));
         push_value(
             &mut items,
@@ -687,10 +798,7 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
             push_string(&mut items, "record/outcome/carried-from", from.as_str());
         }
         for rating in &o.ratings {
-            items.push(json!({
-                "linkId": "record/outcome/rating",
-                "item": rating_answers(&urls, "record/outcome/rating", rating),
-            }));
+            items.push(rating_group(&urls, "record/outcome/rating", rating));
         }
         let mut outcome = json!({"linkId": "record/outcomes", "item": items});
         if o.words.is_empty() {
@@ -737,10 +845,7 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
         sections.push(json!({"linkId": "record/actions", "item": items}));
     }
     for removal in &record.removed {
-        let what = match removal.what {
-            Removed::Outcome => "outcome",
-            Removed::Action => "action",
-        };
+        let what = removal.what.name();
         let items = vec![
             answer_item(
                 "record/removal/what",
@@ -759,11 +864,13 @@ pub fn questionnaire_response(record: &Record, template: &Template, base: &str) 
     to_fhir_json(&Value::Object(r))
 }
 
-fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "draft",
-        Status::Complete => "complete",
-        Status::Submitted => "submitted",
+/// FHIR's status for the response: `amended` once a finished record has been changed and
+/// finished again (revision 2 on); a draft is `in-progress` whichever revision it is.
+fn fhir_status(record: &Record) -> &'static str {
+    match record.status {
+        Status::Draft => "in-progress",
+        Status::Complete | Status::Submitted if record.revision > 1 => "amended",
+        Status::Complete | Status::Submitted => "completed",
     }
 }
 
@@ -837,7 +944,7 @@ fn field<'v>(value: &'v Value, key: &str, path: &str) -> Result<&'v Value, LoadE
 fn str_field<'v>(value: &'v Value, key: &str, path: &str) -> Result<&'v str, LoadError> {
     field(value, key, path)?
         .as_str()
-        .ok_or_else(|| err(&format!("{path}.{key}"), "this should be a string"))
+        .ok_or_else(|| err(&inside(path, key), "this should be a string"))
 }
 
 fn items(value: &Value) -> impl Iterator<Item = (usize, &Value)> {
@@ -857,6 +964,49 @@ fn parse<T, E: std::fmt::Display>(
     f(value.to_owned()).map_err(|e| err(path, e.to_string()))
 }
 
+/// `rest` inside `path` (`rest` itself at the top of the response).
+fn inside(path: &str, rest: &str) -> String {
+    if path.is_empty() {
+        rest.to_owned()
+    } else {
+        format!("{path}.{rest}")
+    }
+}
+
+/// A value of a [`Named`] enum, written as its name at `path`; an unknown name is an error that
+/// lists the known ones.
+fn named<T: Named>(path: &str, name: &str, what: &str) -> Result<T, LoadError> {
+    T::from_name(name).ok_or_else(|| {
+        err(
+            path,
+            format!(
+                "there is no {what} \"{name}\": use one of {}",
+                T::NAMES.join(", ")
+            ),
+        )
+    })
+}
+
+/// A revision number (FHIR `positiveInt`): 1 or more.
+fn positive(path: &str, value: &Value) -> Result<u32, LoadError> {
+    value
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| {
+            err(
+                path,
+                "this should be a whole number from 1 up: revisions are counted from 1",
+            )
+        })
+}
+
+fn as_str<'v>(path: &str, value: &'v Value, key: &str) -> Result<&'v str, LoadError> {
+    value
+        .as_str()
+        .ok_or_else(|| err(path, format!("the {key} should be a string")))
+}
+
 impl Reader<'_> {
     fn extension<'v>(&self, value: &'v Value, name: &str) -> Option<&'v Value> {
         let url = self.urls.ext(name);
@@ -869,6 +1019,58 @@ impl Reader<'_> {
 
     fn ext_str<'v>(&self, value: &'v Value, name: &str, key: &str) -> Option<&'v str> {
         self.extension(value, name)?.get(key)?.as_str()
+    }
+
+    /// The extension `name` on `value` (which is at `path`), with the extension's own path.
+    fn extension_at<'v>(
+        &self,
+        value: &'v Value,
+        name: &str,
+        path: &str,
+    ) -> Option<(String, &'v Value)> {
+        let url = self.urls.ext(name);
+        value
+            .get("extension")
+            .and_then(Value::as_array)?
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.get("url").and_then(Value::as_str) == Some(url.as_str()))
+            .map(|(i, e)| (inside(path, &format!("extension[{i}]")), e))
+    }
+
+    /// The `key` (e.g. `valueDateTime`) of the extension `name`, with its path; none when the
+    /// extension is not there, an error when it is there without a `key`.
+    fn ext_value<'v>(
+        &self,
+        value: &'v Value,
+        name: &str,
+        key: &str,
+        path: &str,
+    ) -> Result<Option<(String, &'v Value)>, LoadError> {
+        match self.extension_at(value, name, path) {
+            None => Ok(None),
+            Some((p, extension)) => match extension.get(key) {
+                Some(v) => Ok(Some((inside(&p, key), v))),
+                None => Err(err(
+                    &p,
+                    format!("the extension {} should have a {key}", self.urls.ext(name)),
+                )),
+            },
+        }
+    }
+
+    /// [`Reader::ext_value`] for string values (`valueString`, `valueCode`, `valueDateTime`).
+    fn ext_text<'v>(
+        &self,
+        value: &'v Value,
+        name: &str,
+        key: &str,
+        path: &str,
+    ) -> Result<Option<(String, &'v str)>, LoadError> {
+        match self.ext_value(value, name, key, path)? {
+            None => Ok(None),
+            Some((p, v)) => Ok(Some((p.clone(), as_str(&p, v, key)?))),
+        }
     }
 }
 
@@ -919,42 +1121,158 @@ fn required<'v>(
     key: &str,
     path: &str,
 ) -> Result<(String, &'v str), LoadError> {
-    one_answer(group, link_id, key, path)?
-        .ok_or_else(|| err(path, format!("the item \"{link_id}\" is missing here")))
+    one_answer(group, link_id, key, path)?.ok_or_else(|| {
+        err(
+            path,
+            format!("the item \"{link_id}\" is missing here: add it, with a {key} answer"),
+        )
+    })
 }
 
-fn read_rating(group: &Value, prefix: &str, path: &str) -> Result<Rating, LoadError> {
-    let value_path = format!("{path}.item");
-    let (p, code) = required(group, &format!("{prefix}/value"), "valueCoding", path)?;
-    let system = sub_answers(group, &format!("{prefix}/value"), path)
-        .first()
-        .and_then(|(_, a)| a.get("valueCoding")?.get("system")?.as_str())
-        .unwrap_or("");
-    let scale = system
-        .rsplit_once("/CodeSystem/scale-")
-        .map(|(_, s)| s)
-        .ok_or_else(|| err(&p, "the rating's coding system should name its scale"))?;
+/// One rating, from an instance of the repeating group `prefix` at `path`.
+fn read_rating(
+    reader: &Reader<'_>,
+    group: &Value,
+    prefix: &str,
+    path: &str,
+) -> Result<Rating, LoadError> {
+    let value_link = format!("{prefix}/value");
+    let (scale_path, scale, value) = match one_answer(group, &value_link, "valueCoding", path)? {
+        Some((p, code)) => {
+            let system = sub_answers(group, &value_link, path)
+                .first()
+                .and_then(|(_, a)| a.get("valueCoding")?.get("system")?.as_str())
+                .unwrap_or("");
+            let scale = system
+                .rsplit_once("/CodeSystem/scale-")
+                .map(|(_, s)| s)
+                .ok_or_else(|| {
+                    err(
+                        &format!("{p}.valueCoding.system"),
+                        "the rating's coding system should name its scale: \
+                         …/CodeSystem/scale-<scale id>",
+                    )
+                })?;
+            let value = parse(&format!("{p}.valueCoding.code"), code, Id::new)?;
+            (format!("{p}.valueCoding.system"), scale, Some(value))
+        }
+        // A view given without a point yet names its scale in an extension.
+        None => match reader.ext_text(group, "rating-scale", "valueCode", path)? {
+            Some((p, scale)) => (p, scale, None),
+            None => {
+                return Err(err(
+                    path,
+                    format!(
+                        "this rating names no scale: give its point in the item \
+                         \"{value_link}\" (a valueCoding in …/CodeSystem/scale-<scale id>), or, \
+                         for a view with no point yet, the extension {} with the scale's id",
+                        reader.urls.ext("rating-scale")
+                    ),
+                ))
+            }
+        },
+    };
     let reason = one_answer(group, &format!("{prefix}/reason"), "valueString", path)?
         .map_or(String::new(), |(_, s)| s.to_owned());
     let (bp, by) = required(group, &format!("{prefix}/by"), "valueString", path)?;
     let (ap, at) = required(group, &format!("{prefix}/at"), "valueDateTime", path)?;
-    let _ = value_path;
+    let from = match one_answer(group, &format!("{prefix}/from"), "valueString", path)? {
+        Some((p, from)) => Some(parse(&p, from, RecordId::new)?),
+        None => None,
+    };
+    let prompt = match one_answer(group, &format!("{prefix}/prompt"), "valueString", path)? {
+        Some((p, prompt)) => Some(parse(&p, prompt, Id::new)?),
+        None => None,
+    };
     Ok(Rating {
-        scale: parse(&p, scale, Id::new)?,
-        value: parse(&p, code, Id::new)?,
+        scale: parse(&scale_path, scale, Id::new)?,
+        value,
         reason,
         by: parse(&bp, by, Id::new)?,
         at: parse(&ap, at, Timestamp::parse)?,
+        prompt,
+        from,
+    })
+}
+
+/// The date agreed for the next conversation, from the item `record/next-review` at `path`.
+fn read_next_review(item: &Value, path: &str) -> Result<Date, LoadError> {
+    let answer = item
+        .get("answer")
+        .and_then(Value::as_array)
+        .and_then(|answers| answers.first())
+        .ok_or_else(|| {
+            err(
+                path,
+                "the item \"record/next-review\" should have an answer: a valueDate, e.g. \
+                 {\"valueDate\": \"2027-03-02\"}",
+            )
+        })?;
+    let p = format!("{path}.answer[0]");
+    let date = answer.get("valueDate").ok_or_else(|| {
+        err(
+            &p,
+            "expected valueDate here, e.g. \"valueDate\": \"2027-03-02\"",
+        )
+    })?;
+    parse(
+        &inside(&p, "valueDate"),
+        as_str(&p, date, "valueDate")?,
+        Date::parse,
+    )
+}
+
+/// The finished revision this one replaces, from the extension `record-replaces`: sub-extensions
+/// `revision` (valuePositiveInt) and `completed` (valueDateTime).
+fn read_replaced(path: &str, extension: &Value) -> Result<Replaced, LoadError> {
+    let sub = |name: &str, key: &str| -> Result<(String, &Value), LoadError> {
+        extension
+            .get("extension")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .find(|(_, e)| e.get("url").and_then(Value::as_str) == Some(name))
+            .and_then(|(i, e)| Some((format!("{path}.extension[{i}].{key}"), e.get(key)?)))
+            .ok_or_else(|| {
+                err(
+                    path,
+                    format!(
+                        "the extension saying which revision this one replaces should hold an \
+                         extension with the url \"{name}\" and a {key}"
+                    ),
+                )
+            })
+    };
+    let (rp, revision) = sub("revision", "valuePositiveInt")?;
+    let (cp, completed) = sub("completed", "valueDateTime")?;
+    Ok(Replaced {
+        revision: positive(&rp, revision)?,
+        completed: parse(
+            &cp,
+            as_str(&cp, completed, "valueDateTime")?,
+            Timestamp::parse,
+        )?,
     })
 }
 
 /// Reads a `QuestionnaireResponse` made by [`questionnaire_response`] back into the record.
-/// Errors name the JSON path inside the response.
+/// Errors name the JSON path inside the response. `subject` and `author` are not read: they
+/// repeat the participants' references, which are read from `record/participants`.
+///
+/// A response written before record format 3 (without the `record-revision` extension) is
+/// upgraded as [`crate::migrate`] upgrades a format-2 record: it is revision 1, finished (if it
+/// is) when it was last changed, and views carried forward into a review (given before the
+/// review was created) name the record they came from.
 pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Record, LoadError> {
     let value: Value = crate::error::read_json(WHAT, json)?;
     let reader = Reader { urls: Urls(base) };
     if value.get("resourceType").and_then(Value::as_str) != Some("QuestionnaireResponse") {
-        return Err(err("resourceType", "this is not a QuestionnaireResponse"));
+        return Err(err(
+            "resourceType",
+            "this is not a QuestionnaireResponse: \"resourceType\" should be \
+             \"QuestionnaireResponse\"",
+        ));
     }
     let id = str_field(field(&value, "identifier", "")?, "value", "identifier")?;
     let canonical = str_field(&value, "questionnaire", "")?;
@@ -968,23 +1286,32 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
         .rsplit_once("/Questionnaire/")
         .map(|(_, id)| id)
         .ok_or_else(|| err("questionnaire", "expected …/Questionnaire/<template id>"))?;
-    let (template_id, version) = match reader.ext_str(&value, "record-template", "valueString") {
-        Some(made_with) => made_with.split_once('|').ok_or_else(|| {
+    let (template_id, version) =
+        match reader.ext_text(&value, "record-template", "valueString", "")? {
+            Some((p, made_with)) => made_with.split_once('|').ok_or_else(|| {
+                err(
+                    &p,
+                    "the record-template extension should read <template id>|<version>, e.g. \
+                     what-matters|1.0.0",
+                )
+            })?,
+            None => (template_id, version),
+        };
+    let (created_path, created) = reader
+        .ext_text(&value, "record-created", "valueDateTime", "")?
+        .ok_or_else(|| {
             err(
                 "extension",
-                "the record-template extension should read <template id>|<version>",
+                format!(
+                    "the extension {} is missing: add it, with the valueDateTime the record was \
+                     created",
+                    reader.urls.ext("record-created")
+                ),
             )
-        })?,
-        None => (template_id, version),
-    };
-    let created = reader
-        .ext_str(&value, "record-created", "valueDateTime")
-        .ok_or_else(|| err("extension", "the record-created extension is missing"))?;
-    let status = match reader.ext_str(&value, "record-status", "valueCode") {
-        Some("draft") => Status::Draft,
-        Some("complete") => Status::Complete,
-        Some("submitted") => Status::Submitted,
-        _ => match value.get("status").and_then(Value::as_str) {
+        })?;
+    let status = match reader.ext_text(&value, "record-status", "valueCode", "")? {
+        Some((p, code)) => named::<Status>(&p, code, "record status")?,
+        None => match value.get("status").and_then(Value::as_str) {
             Some("completed" | "amended") => Status::Complete,
             _ => Status::Draft,
         },
@@ -993,20 +1320,38 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
         .ext_str(&value, "template-hash", "valueString")
         .unwrap_or("")
         .to_owned();
-    let reviews = match reader.ext_str(&value, "reviews", "valueString") {
-        Some(r) => Some(parse("extension", r, RecordId::new)?),
+    let reviews = match reader.ext_text(&value, "reviews", "valueString", "")? {
+        Some((p, r)) => Some(parse(&p, r, RecordId::new)?),
+        None => None,
+    };
+    let revision = reader.ext_value(&value, "record-revision", "valuePositiveInt", "")?;
+    let written_before_revisions = revision.is_none();
+    let revision = match revision {
+        Some((p, n)) => positive(&p, n)?,
+        None => 1,
+    };
+    let completed = match reader.ext_text(&value, "record-completed", "valueDateTime", "")? {
+        Some((p, at)) => Some(parse(&p, at, Timestamp::parse)?),
+        None => None,
+    };
+    let replaces = match reader.extension_at(&value, "record-replaces", "") {
+        Some((p, extension)) => Some(read_replaced(&p, extension)?),
         None => None,
     };
     let mut record = Record {
         format_version: RECORD_FORMAT_VERSION,
         id: parse("identifier.value", id, RecordId::new)?,
+        revision,
+        replaces,
+        completed,
+        next_review: None,
         template: TemplateRef {
             id: parse("questionnaire", template_id, Id::new)?,
             version: version.to_owned(),
             hash,
         },
         reviews,
-        created: parse("extension", created, Timestamp::parse)?,
+        created: parse(&created_path, created, Timestamp::parse)?,
         updated: parse(
             "authored",
             str_field(&value, "authored", "")?,
@@ -1029,34 +1374,27 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
             "record/participants" => {
                 let (p, pid) = required(top, "record/participant/id", "valueString", &path)?;
                 let (rp, role) = required(top, "record/participant/role", "valueCoding", &path)?;
-                let role = ROLES
-                    .iter()
-                    .find(|(_, c)| *c == role)
-                    .map(|(r, _)| *r)
-                    .ok_or_else(|| err(&rp, format!("there is no role \"{role}\"")))?;
-                let name = one_answer(top, "record/participant/name", "valueString", &path)?
-                    .map(|(_, n)| n.to_owned());
+                let text = |link: &str| -> Result<Option<String>, LoadError> {
+                    Ok(one_answer(top, link, "valueString", &path)?.map(|(_, t)| t.to_owned()))
+                };
                 record.participants.push(Participant {
                     id: parse(&p, pid, Id::new)?,
-                    role,
-                    name,
+                    role: named(&rp, role, "role")?,
+                    name: text("record/participant/name")?,
+                    reference: text("record/participant/reference")?,
                 });
             }
-            "record/outcomes" => record.outcomes.push(read_outcome(top, &path)?),
+            "record/outcomes" => record.outcomes.push(read_outcome(&reader, top, &path)?),
             "record/actions" => record.actions.push(read_action(top, &path)?),
             "record/other-answers" => read_other(&reader, &mut record, top, &path)?,
+            NEXT_REVIEW => record.next_review = Some(read_next_review(top, &path)?),
             "record/removed" => {
                 let (wp, what) = required(top, "record/removal/what", "valueCoding", &path)?;
-                let what = match what {
-                    "outcome" => Removed::Outcome,
-                    "action" => Removed::Action,
-                    other => return Err(err(&wp, format!("cannot have removed \"{other}\""))),
-                };
                 let (ip, rid) = required(top, "record/removal/id", "valueString", &path)?;
                 let (bp, by) = required(top, "record/removal/by", "valueString", &path)?;
                 let (ap, at) = required(top, "record/removal/at", "valueDateTime", &path)?;
                 record.removed.push(Removal {
-                    what,
+                    what: named(&wp, what, "kind of thing removed")?,
                     id: parse(&ip, rid, Id::new)?,
                     by: parse(&bp, by, Id::new)?,
                     at: parse(&ap, at, Timestamp::parse)?,
@@ -1066,6 +1404,20 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
                 // A section.
                 for (j, item) in items(top) {
                     read_prompt_item(&reader, &mut record, item, &format!("{path}.item[{j}]"))?;
+                }
+            }
+        }
+    }
+    if written_before_revisions {
+        // The same upgrade as `migrate` gives a format-2 record.
+        if record.status != Status::Draft && record.completed.is_none() {
+            record.completed = Some(record.updated.clone());
+        }
+        let created = record.created.clone();
+        for outcome in &mut record.outcomes {
+            if let Some(earlier) = &outcome.carried_from {
+                for rating in outcome.ratings.iter_mut().filter(|r| r.at < created) {
+                    rating.from = Some(earlier.clone());
                 }
             }
         }
@@ -1080,9 +1432,13 @@ fn read_prompt_item(
     path: &str,
 ) -> Result<(), LoadError> {
     let link = str_field(item, "linkId", path)?;
+    if link == NEXT_REVIEW {
+        record.next_review = Some(read_next_review(item, path)?);
+        return Ok(());
+    }
     let prompt = parse(&format!("{path}.linkId"), link, Id::new)?;
     if item.get("item").is_some() {
-        let rating = read_rating(item, link, path)?;
+        let rating = read_rating(reader, item, link, path)?;
         record
             .prompt_ratings
             .entry(prompt)
@@ -1092,7 +1448,16 @@ fn read_prompt_item(
     }
     let at = reader
         .ext_str(item, "answered-at", "valueDateTime")
-        .ok_or_else(|| err(path, "the answered-at extension is missing"))?;
+        .ok_or_else(|| {
+            err(
+                path,
+                format!(
+                    "the extension {} is missing: add it, with the valueDateTime the answer was \
+                     given",
+                    reader.urls.ext("answered-at")
+                ),
+            )
+        })?;
     let at = parse(path, at, Timestamp::parse)?;
     let answers: Vec<&Value> = item
         .get("answer")
@@ -1131,7 +1496,16 @@ fn read_prompt_item(
             } else if let Some(given) = first.get("valueBoolean").and_then(Value::as_bool) {
                 let by = reader
                     .ext_str(item, "answered-by", "valueString")
-                    .ok_or_else(|| err(path, "the answered-by extension is missing"))?;
+                    .ok_or_else(|| {
+                        err(
+                            path,
+                            format!(
+                                "the extension {} is missing: add it, with the id of the \
+                                 participant who answered as its valueString",
+                                reader.urls.ext("answered-by")
+                            ),
+                        )
+                    })?;
                 record.consent.insert(
                     prompt,
                     Consent {
@@ -1213,7 +1587,13 @@ fn read_other(
             let given = sub_answers(group, "record/other-answer/consent", path)
                 .first()
                 .and_then(|(_, a)| a.get("valueBoolean")?.as_bool())
-                .ok_or_else(|| err(path, "the consent answer is missing"))?;
+                .ok_or_else(|| {
+                    err(
+                        path,
+                        "the item \"record/other-answer/consent\" should answer with a \
+                         valueBoolean: true if consent was given, false if not",
+                    )
+                })?;
             let (bp, by) = required(group, "record/other-answer/by", "valueString", path)?;
             record.consent.insert(
                 prompt,
@@ -1230,6 +1610,7 @@ fn read_other(
                 if item.get("linkId").and_then(Value::as_str) == Some("record/other-answer/rating")
                 {
                     ratings.push(read_rating(
+                        reader,
                         item,
                         "record/other-answer/rating",
                         &format!("{path}.item[{i}]"),
@@ -1248,7 +1629,7 @@ fn read_other(
     Ok(())
 }
 
-fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
+fn read_outcome(reader: &Reader<'_>, group: &Value, path: &str) -> Result<Outcome, LoadError> {
     let (ip, id) = required(group, "record/outcome/id", "valueString", path)?;
     let words = one_answer(group, "record/outcome/words", "valueString", path)?
         .map_or(String::new(), |(_, w)| w.to_owned());
@@ -1262,8 +1643,8 @@ fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
         tags.push(parse(&p, code, Id::new)?);
     }
     let kind = match one_answer(group, "record/outcome/kind", "valueCoding", path)? {
-        Some((_, "maintain")) => OutcomeKind::Maintain,
-        _ => OutcomeKind::Achieve,
+        Some((p, kind)) => named(&p, kind, "outcome kind")?,
+        None => OutcomeKind::default(),
     };
     let weight = sub_answers(group, "record/outcome/weight", path)
         .first()
@@ -1288,6 +1669,7 @@ fn read_outcome(group: &Value, path: &str) -> Result<Outcome, LoadError> {
     for (i, item) in items(group) {
         if item.get("linkId").and_then(Value::as_str) == Some("record/outcome/rating") {
             ratings.push(read_rating(
+                reader,
                 item,
                 "record/outcome/rating",
                 &format!("{path}.item[{i}]"),

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use outcomes_core::export::{csv, fhir, summary};
 use outcomes_core::report::Report;
-use outcomes_core::{builtin, Date, Record, RecordId, Template};
+use outcomes_core::{builtin, Date, Record, RecordId, Template, ValidTemplate};
 
 const USAGE: &str = "\
 usage:
@@ -17,6 +17,7 @@ usage:
   outcomes validate-record <record.json> [--template <template.json | name>]
   outcomes export <record.json> --format <json|csv|fhir|fhir-questionnaire|text|html>
                   [--template <template.json | name>] [--lang <code>] [--base <url>]
+                  [--organisation <name>]   (html: a whole printable page, with your name)
   outcomes import-fhir <questionnaire-response.json> [--base <url>]
   outcomes report <folder | records.ndjson | record.json>... [--format <table|json|svg>]
                   [--as-of YYYY-MM-DD] [--template <template.json>]... [--evidence <n>]
@@ -149,7 +150,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
         }
         "export" => {
-            let opts = Options::parse(rest, &["format", "template", "lang", "base"])?;
+            let opts = Options::parse(
+                rest,
+                &["format", "template", "lang", "base", "organisation"],
+            )?;
             let file = opts.one_file("record")?;
             let record = load_record(file)?;
             let template = match opts.get("template") {
@@ -168,7 +172,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 "fhir" => fhir::questionnaire_response(&record, &template, base),
                 "fhir-questionnaire" => fhir::questionnaire(&template, base),
                 "text" => summary::text(&record, &template, &lang),
-                "html" => summary::html(&record, &template, &lang),
+                "html" => summary::document(&record, &template, &lang, opts.get("organisation")),
                 other => {
                     return Err(format!(
                         "there is no export format \"{other}\": use json, csv, fhir, \
@@ -260,7 +264,7 @@ fn read(file: &str) -> Result<String, String> {
 }
 
 /// A template from a file, or a built-in one by name.
-fn load_template(name: &str) -> Result<Arc<Template>, String> {
+fn load_template(name: &str) -> Result<Arc<ValidTemplate>, String> {
     let path = Path::new(name);
     if !path.exists() && !name.contains(['/', '.', '\\']) {
         return builtin::template(name).map_err(|e| e.to_string());

@@ -31,7 +31,7 @@ fn validates_built_in_and_file_templates_and_locates_errors() {
     let (code, out, _) = run(&["validate-template", "what-matters"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("template \"what-matters\" version 0.3.0 is valid"),
+        out.contains("template \"what-matters\" version 0.4.0 is valid"),
         "{out}"
     );
 
@@ -73,12 +73,12 @@ fn exports_a_record_to_every_format() {
     std::fs::write(&file, first.to_json()).unwrap();
     let file = file.to_str().unwrap();
     for (format, needle) in [
-        ("json", "\"format_version\":2"),
+        ("json", "\"format_version\":3"),
         ("csv", "record,template,template_version"),
         ("fhir", "\"resourceType\": \"QuestionnaireResponse\""),
         ("fhir-questionnaire", "\"resourceType\": \"Questionnaire\""),
         ("text", "In your own words"),
-        ("html", "<article class=\"outcomes-summary\""),
+        ("html", "<!DOCTYPE html>"),
     ] {
         let (code, out, err) = run(&["export", file, "--format", format]);
         assert_eq!(code, 0, "{format}: {err}");
@@ -91,6 +91,16 @@ fn exports_a_record_to_every_format() {
     let (code, back, err) = run(&["import-fhir", qr_file.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(back.trim(), first.to_canonical_json());
+    let (code, page, err) = run(&[
+        "export",
+        file,
+        "--format",
+        "html",
+        "--organisation",
+        "Leith Community Support",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(page.contains("<p class=\"organisation\">Leith Community Support</p>"));
     let (code, _, err) = run(&["export", file, "--format", "pdf"]);
     assert_eq!(code, 2);
     assert!(err.contains("there is no export format \"pdf\""), "{err}");

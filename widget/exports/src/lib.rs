@@ -16,8 +16,9 @@ pub struct ExportedFile {
     pub text: String,
 }
 
-/// Exports a record (JSON) made with a template (JSON) as `format`: `summary` (HTML), `csv`,
-/// `json` (canonical) or `fhir` (a FHIR R4 QuestionnaireResponse with extensions under `base`).
+/// Exports a record (JSON) made with a template (JSON) as `format`: `summary` (a whole HTML
+/// page to keep or print, with `organisation`'s name when given), `csv`, `json` (canonical) or
+/// `fhir` (a FHIR R4 QuestionnaireResponse with extensions under `base`).
 #[wasm_bindgen(js_name = exportFile)]
 pub fn export_file(
     format: &str,
@@ -25,12 +26,17 @@ pub fn export_file(
     template_json: &str,
     lang: &str,
     base: &str,
+    organisation: Option<String>,
 ) -> Result<ExportedFile, String> {
     let record = Record::from_json(record_json).map_err(|e| e.to_string())?;
     let template = Template::from_json(template_json).map_err(|e| e.to_string())?;
     let stem = format!("{}-{}", record.template.id, record.updated.date());
     let (extension, mime, text) = match format {
-        "summary" => ("html", "text/html", summary::html(&record, &template, lang)),
+        "summary" => (
+            "html",
+            "text/html",
+            summary::document(&record, &template, lang, organisation.as_deref()),
+        ),
         "csv" => (
             "csv",
             "text/csv",
