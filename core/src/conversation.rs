@@ -626,6 +626,15 @@ impl Conversation {
         people
     }
 
+    /// Whether a participant can be taken off the list ([`Action::RemoveParticipant`]): not the
+    /// person or the practitioner, and not someone whose view, consent, removal or part in an
+    /// outcome is in the record.
+    pub fn may_remove(&self, participant: &Id) -> bool {
+        self.record.participant(participant).is_some_and(|p| {
+            !matches!(p.role, Role::Person | Role::Practitioner) && !self.has_said(participant)
+        })
+    }
+
     /// `by`'s view in this record at a rating prompt: of `outcome`, or of the prompt itself.
     pub fn view(&self, prompt: &Id, outcome: Option<&Id>, by: &Id) -> Option<&Rating> {
         let scale = self.rating_scale(prompt)?;

@@ -39,7 +39,10 @@ function loadExports() {
 
 // The attributes a widget is set up from; changing one sets the widget up again (its draft is
 // kept on the device, so nothing typed is lost).
-const ATTRIBUTES = ["template", "lang", "mode", "easy-read", "endpoint", "storage-key", "fhir-base"];
+const ATTRIBUTES = [
+  "template", "lang", "mode", "easy-read", "endpoint", "storage-key", "fhir-base",
+  "review-template", "organisation", "clear-when-sent",
+];
 
 export class OutcomesConversation extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -82,8 +85,8 @@ export class OutcomesConversation extends HTMLElement {
 }
 
 // The same options as the attributes, in camelCase: template (a built-in name, an address, or a template
-// object), lang, mode, easyRead (true or false), endpoint, storageKey, fhirBase, and earlierRecord (a record object, for
-// mode "review"). Returns the <outcomes-conversation> element; remove it to unmount.
+// object), lang, mode, easyRead (true or false), endpoint, storageKey, fhirBase, reviewTemplate,
+// organisation, clearWhenSent (true or false), and earlierRecord (a record object, for mode "review"). Returns the <outcomes-conversation> element; remove it to unmount.
 export function mount(container, options = {}) {
   const element = document.createElement("outcomes-conversation");
   const { template, earlierRecord, ...attributes } = options;

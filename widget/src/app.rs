@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ConversationView, SetupErrorView};
+use crate::components::{ConversationView, DeviceList, KeptConversation, SetupErrorView};
 use crate::host::Host;
 use crate::messages::Locale;
 use crate::setup::{ExportsLoader, Setup, SetupError, TemplateSource};
@@ -48,12 +48,18 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let setup = (*ready).clone().or_else(|| (*fetched).clone());
+    // A review chosen on this device (`mode="review"` without an earlier record on the page).
+    let chosen = use_state(|| None::<std::sync::Arc<outcomes_core::Record>>);
     match setup {
         Some(Ok(setup)) => {
             let setup = Setup {
                 exports: props.exports.clone(),
+                earlier: setup.earlier.clone().or_else(|| (*chosen).clone()),
                 ..setup
             };
+            if needs_earlier(&setup) {
+                return html! { <ReviewPicker setup={setup} on_chosen={Callback::from(move |record| chosen.set(Some(record)))} /> };
+            }
             html! { <ConversationView host={props.host.clone()} setup={setup} /> }
         }
         other => {
@@ -72,5 +78,78 @@ pub fn App(props: &AppProps) -> Html {
                 </ContextProvider<Locale>>
             }
         }
+    }
+}
+
+/// A review with no earlier record given by the page and none in progress on this device: the
+/// earlier conversation is chosen from those kept here.
+fn needs_earlier(setup: &Setup) -> bool {
+    setup.mode == outcomes_core::Mode::Review
+        && setup.earlier.is_none()
+        && !matches!(&setup.draft, Ok(Some(kept)) if setup.template_for(&kept.record).is_some())
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct ReviewPickerProps {
+    pub setup: Setup,
+    pub on_chosen: Callback<std::sync::Arc<outcomes_core::Record>>,
+}
+
+/// Chooses the conversation a review is about, from those finished on this device.
+#[component]
+pub fn ReviewPicker(props: &ReviewPickerProps) -> Html {
+    let setup = &props.setup;
+    let locale = Locale::new(&setup.lang, setup.easy_read);
+    let load = {
+        let (setup, t) = (setup.clone(), locale.clone());
+        Callback::from(move |()| {
+            setup
+                .store
+                .list()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|kept| kept.record.status != outcomes_core::Status::Draft)
+                .map(|kept| {
+                    let record = &kept.record;
+                    let about = setup.template_for(record).map_or_else(
+                        || record.template.id.to_string(),
+                        |tpl| tpl.text(&tpl.title, t.text_lang()).to_owned(),
+                    );
+                    let who = record
+                        .person()
+                        .and_then(|p| p.name.clone().or_else(|| p.reference.clone()))
+                        .unwrap_or_else(|| t.device_no_name.to_owned());
+                    KeptConversation {
+                        id: record.id.clone(),
+                        who: who.into(),
+                        about: about.into(),
+                        started: t.date(record.created.date()).into(),
+                        stage: t.device_finished.into(),
+                        current: false,
+                        can_open: false,
+                        can_review: true,
+                    }
+                })
+                .collect()
+        })
+    };
+    let on_review = {
+        let (store, on_chosen) = (setup.store.clone(), props.on_chosen.clone());
+        Callback::from(move |id: outcomes_core::RecordId| {
+            if let Ok(Some(kept)) = store.get(id.as_str(), &crate::clock::now()) {
+                on_chosen.emit(std::sync::Arc::new(kept.record));
+            }
+        })
+    };
+    let dir = crate::i18n::direction(&setup.lang);
+    html! {
+        <ContextProvider<Locale> context={locale.clone()}>
+            <div class="oc-conversation" part="container" lang={locale.lang.clone()} dir={dir}>
+                <h2 class="oc-title" part="title">{ setup.template.text(&setup.template.title, locale.text_lang()) }</h2>
+                <DeviceList load={load} revision={0} open=true choosing_review=true offer_new=false
+                    on_new={Callback::noop()} on_open={Callback::noop()} on_review={on_review}
+                    on_delete={Callback::noop()} />
+            </div>
+        </ContextProvider<Locale>>
     }
 }

@@ -66,6 +66,32 @@ pub fn number(n: u64, lang: &str) -> String {
 }
 
 /// The local time of day now, e.g. "12:03", written the way `lang` writes times.
+/// A moment (an RFC 3339 timestamp) as the language writes a date and a time of day, in the
+/// device's time zone, e.g. "7 Dec 2026, 14:05".
+pub fn date_time(moment: &str, lang: &str) -> String {
+    // The day as the device's clock has it (not UTC's), written like every other date here.
+    #[cfg(target_arch = "wasm32")]
+    let day = {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(moment));
+        format!(
+            "{:04}-{:02}-{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date()
+        )
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let day = moment.get(..10).unwrap_or(moment).to_owned();
+    let time = localised(
+        moment,
+        "toLocaleTimeString",
+        lang,
+        &[("hour", "2-digit"), ("minute", "2-digit")],
+    )
+    .unwrap_or_else(|| moment.get(11..16).unwrap_or_default().to_owned());
+    format!("{} {time}", long_date(&day, lang))
+}
+
 pub fn time_now(lang: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     let now = String::from(js_sys::Date::new_0().to_iso_string());

@@ -18,11 +18,12 @@ mod setup;
 mod state;
 mod storage;
 mod submit;
+mod tabs;
 
 pub use app::{App, AppProps};
 pub use host::Host;
-pub use setup::{ExportsLoader, Mode, Setup, SetupError, TemplateSource};
-pub use storage::{Draft, DraftStore, StorageProblem};
+pub use setup::{ExportsLoader, Setup, SetupError, TemplateSource};
+pub use storage::{Kept, Shelf, StorageProblem};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,12 +1,19 @@
 //! Turns the conversation into what components show: labels in the page's language, who said
-//! what. Presentation only: every change still goes back as an `outcomes_core::Action`.
+//! what. Words only: what is shown, in which order, and every rule comes from the core
+//! (`Conversation`'s queries and `outcomes_core::summary`); every change still goes back as an
+//! `outcomes_core::Action`.
 
-use outcomes_core::{Conversation, Id, OutcomeKind, PromptKind, Rates, Rating, Record, Role};
+use outcomes_core::chart::{Chart, Label, Shape};
+use outcomes_core::summary::{Entry, ScaleViews, Summary, View, Who};
+use outcomes_core::{
+    Conversation, Id, OutcomeKind, Participant, Prompt, PromptKind, Rates, Record,
+};
 use yew::AttrValue;
 
 use crate::components::{
-    ChartPoint, RatingLine, RatingTarget, ScaleChoice, SummaryAction, SummaryAnswer, SummaryItem,
-    SummaryOutcome, SummarySection, TagChoice, TagGroup,
+    DrawnChart, DrawnShape, RatingAsked, RatingLine, RatingQuestion, RatingTarget, ScaleChoice,
+    SummaryAction, SummaryAnswer, SummaryData, SummaryEntry, SummaryOutcome, SummaryScale,
+    SummaryStage, TagChoice, TagGroup, VoiceView,
 };
 use crate::messages::Locale;
 
@@ -14,51 +21,25 @@ fn label(conversation: &Conversation, text: &outcomes_core::Text, t: &Locale) ->
     AttrValue::from(conversation.template().text(text, t.text_lang()).to_owned())
 }
 
-/// The participant at the keyboard, who removes outcomes and actions: the practitioner.
-pub fn remover(record: &Record) -> Id {
-    record
-        .participants
-        .iter()
-        .find(|p| p.role == Role::Practitioner)
-        .or_else(|| record.participants.first())
-        .map(|p| p.id.clone())
-        .unwrap_or_else(|| Id::new("practitioner").unwrap_or_else(|_| unreachable!()))
-}
-
-/// The person the conversation is about (who acts when they fill it in on their own).
-pub fn person(record: &Record) -> Id {
-    record
-        .participants
-        .iter()
-        .find(|p| p.role == Role::Person)
-        .map_or_else(|| remover(record), |p| p.id.clone())
-}
-
-fn who(record: &Record, id: &Id, t: &Locale) -> String {
+/// How someone is named in "by whom": the person, the practitioner, Karen.
+pub fn who(record: &Record, id: &Id, t: &Locale) -> String {
     match record.participant(id) {
         Some(p) => t.participant(p.role, p.name.as_deref(), p.id.as_str()),
         None => id.to_string(),
     }
 }
 
-/// Everyone taking part, person first, as offered for "Whose view is this?".
-pub fn raters(record: &Record, t: &Locale) -> Vec<(Id, AttrValue)> {
-    let mut people: Vec<_> = record.participants.iter().collect();
-    people.sort_by_key(|p| p.role);
-    people
-        .into_iter()
-        .map(|p| {
-            let label = t.rater(p.role, p.name.as_deref(), p.id.as_str());
-            (p.id.clone(), AttrValue::from(label))
-        })
-        .collect()
+fn named(who: Who<'_>, t: &Locale) -> String {
+    match who.role {
+        Some(role) => t.participant(role, who.name, who.id.as_str()),
+        None => who.id.to_string(),
+    }
 }
 
-/// Everyone taking part, person first, as offered for "Who is answering?".
-pub fn answerers(record: &Record, t: &Locale) -> Vec<(Id, AttrValue)> {
-    let mut people: Vec<_> = record.participants.iter().collect();
-    people.sort_by_key(|p| p.role);
-    people
+/// Who can answer a consent, person first: everyone taking part, or the person alone.
+pub fn answerers(conversation: &Conversation, t: &Locale) -> Vec<(Id, AttrValue)> {
+    conversation
+        .voices()
         .into_iter()
         .map(|p| {
             let label = t.answerer(p.role, p.name.as_deref(), p.id.as_str());
@@ -110,61 +91,159 @@ pub fn scale(conversation: &Conversation, scale: &Id, t: &Locale) -> (AttrValue,
     }
 }
 
-/// Ratings as lines of text: the point's label, by whom, when, why.
-pub fn rating_lines(
-    conversation: &Conversation,
-    ratings: &[Rating],
-    t: &Locale,
-) -> Vec<RatingLine> {
-    let template = conversation.template();
-    ratings
-        .iter()
-        .map(|r| RatingLine {
-            value: template
-                .scale(&r.scale)
-                .and_then(|s| s.point(&r.value))
-                .map_or_else(
-                    || AttrValue::from(r.value.to_string()),
-                    |p| label(conversation, &p.label, t),
-                ),
-            by: who(conversation.record(), &r.by, t).into(),
-            at: AttrValue::from(t.date(r.at.date())),
-            reason: AttrValue::from(r.reason.clone()),
-        })
-        .collect()
+fn rating_line(view: &View<'_>, t: &Locale) -> RatingLine {
+    RatingLine {
+        value: AttrValue::from(view.point.unwrap_or(t.no_point).to_owned()),
+        by: named(view.by, t).into(),
+        at: t.date(view.at.date()).into(),
+        reason: AttrValue::from(view.reason.to_owned()),
+    }
 }
 
-/// What a rating prompt rates: each outcome in the record, or its own statement.
+/// A rating prompt's question, hint and notes, as this mode words them.
+pub fn rating_question(conversation: &Conversation, prompt: &Prompt, t: &Locale) -> RatingQuestion {
+    RatingQuestion {
+        id: prompt.id.clone(),
+        text: conversation
+            .prompt_text(prompt, t.text_lang())
+            .to_owned()
+            .into(),
+        hint: conversation
+            .prompt_hint(prompt, t.text_lang())
+            .map(|h| h.to_owned().into()),
+        guidance: prompt
+            .guidance
+            .as_ref()
+            .filter(|_| conversation.shows_guidance())
+            .map(|g| label(conversation, g, t)),
+    }
+}
+
+/// What rating `prompts` (all rating the same kind of thing) ask about: each of the record's
+/// outcomes once, with every prompt's scale, last time beside this time; or, for a prompt that
+/// rates itself, the statement.
 pub fn rating_targets(
     conversation: &Conversation,
-    prompt: &Id,
-    rates: Rates,
+    prompts: &[&Prompt],
     t: &Locale,
 ) -> Vec<RatingTarget> {
     let record = conversation.record();
-    match rates {
-        Rates::Outcomes => record
+    let voices = conversation.voices();
+    let alone = voices.len() == 1;
+    let asked = |prompt: &Prompt, outcome: Option<&Id>| -> Option<RatingAsked> {
+        let PromptKind::Rating {
+            scale: scale_id, ..
+        } = &prompt.kind
+        else {
+            return None;
+        };
+        let (scale_title, points) = scale(conversation, scale_id, t);
+        let views = voices
+            .iter()
+            .map(|p| {
+                let view = conversation.view(&prompt.id, outcome, &p.id);
+                VoiceView {
+                    by: p.id.clone(),
+                    whose: (!alone).then(|| whose(p, t)),
+                    add: t.add_view(p.role, p.name.as_deref(), p.id.as_str()).into(),
+                    value: view.and_then(|v| v.value.clone()),
+                    reason: view.map_or_else(AttrValue::default, |v| v.reason.clone().into()),
+                    open: p.role == outcomes_core::Role::Person,
+                }
+            })
+            .collect();
+        let summary_scale = conversation.template().scale(scale_id);
+        let last_time = conversation
+            .earlier_views(&prompt.id, outcome)
+            .into_iter()
+            .map(|r| RatingLine {
+                value: r
+                    .value
+                    .as_ref()
+                    .and_then(|v| summary_scale?.point(v))
+                    .map_or_else(
+                        || AttrValue::Static(t.no_point),
+                        |p| label(conversation, &p.label, t),
+                    ),
+                by: who(record, &r.by, t).into(),
+                at: t.date(r.at.date()).into(),
+                reason: r.reason.clone().into(),
+            })
+            .collect();
+        Some(RatingAsked {
+            prompt: prompt.id.clone(),
+            scale_title,
+            points,
+            last_time,
+            views,
+        })
+    };
+    match prompts.first().map(|p| &p.kind) {
+        Some(PromptKind::Rating {
+            rates: Rates::Prompt,
+            ..
+        }) => vec![RatingTarget {
+            outcome: None,
+            subject: None,
+            earlier_words: None,
+            asked: prompts.iter().filter_map(|p| asked(p, None)).collect(),
+        }],
+        Some(_) => record
             .outcomes
             .iter()
             .map(|o| RatingTarget {
                 outcome: Some(o.id.clone()),
-                subject: Some(if o.words.is_empty() {
-                    AttrValue::Static(t.empty_words)
-                } else {
-                    AttrValue::from(o.words.clone())
-                }),
-                history: rating_lines(conversation, &o.ratings, t),
+                subject: Some(words_or_none(&o.words, t)),
+                earlier_words: conversation
+                    .earlier_outcome(&o.id)
+                    .filter(|earlier| earlier.words != o.words)
+                    .map(|earlier| AttrValue::from(earlier.words.clone())),
+                asked: prompts
+                    .iter()
+                    .filter_map(|p| asked(p, Some(&o.id)))
+                    .collect(),
             })
             .collect(),
-        Rates::Prompt => vec![RatingTarget {
-            outcome: None,
-            subject: None,
-            history: rating_lines(
-                conversation,
-                record.prompt_ratings.get(prompt).map_or(&[], Vec::as_slice),
-                t,
-            ),
-        }],
+        None => Vec::new(),
+    }
+}
+
+/// "The person's view", "Karen's view".
+fn whose(p: &Participant, t: &Locale) -> AttrValue {
+    t.whose_view(p.role, p.name.as_deref(), p.id.as_str())
+        .into()
+}
+
+/// Everyone taking part in one line, for the closed list of people: "the person (Mr Duncan,
+/// SW-2291); the practitioner".
+pub fn people_line(conversation: &Conversation, t: &Locale) -> String {
+    let names: Vec<String> = conversation
+        .voices()
+        .into_iter()
+        .map(|p| {
+            let role = t.participant(p.role, None, p.id.as_str());
+            let details: Vec<&str> = [p.name.as_deref(), p.reference.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if details.is_empty() {
+                role
+            } else {
+                t.fill(
+                    t.with_reference,
+                    &[("name", &role), ("reference", &details.join(", "))],
+                )
+            }
+        })
+        .collect();
+    t.list(&names)
+}
+
+fn words_or_none(words: &str, t: &Locale) -> AttrValue {
+    if words.is_empty() {
+        AttrValue::Static(t.empty_words)
+    } else {
+        AttrValue::from(words.to_owned())
     }
 }
 
@@ -173,170 +252,179 @@ pub fn outcome_words(record: &Record, t: &Locale) -> Vec<(Id, AttrValue)> {
     record
         .outcomes
         .iter()
-        .map(|o| {
-            let words = if o.words.is_empty() {
-                AttrValue::Static(t.empty_words)
-            } else {
-                AttrValue::from(o.words.clone())
-            };
-            (o.id.clone(), words)
+        .map(|o| (o.id.clone(), words_or_none(&o.words, t)))
+        .collect()
+}
+
+/// A chart, laid out by the core, with its dates and people in this language.
+pub fn drawing(chart: &Chart<'_>, t: &Locale) -> DrawnChart {
+    let dates: Vec<String> = chart
+        .dates
+        .iter()
+        .map(|(_, d)| t.date(d.as_str()))
+        .collect();
+    let longest = dates.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+    let drawing = chart.drawing(longest);
+    let shapes = drawing
+        .shapes
+        .iter()
+        .map(|shape| match shape {
+            Shape::Line { from, to, stroke } => DrawnShape::Line {
+                from: *from,
+                to: *to,
+                stroke: *stroke,
+            },
+            Shape::Path { points, stroke } => DrawnShape::Path {
+                points: outcomes_core::chart::svg_points(points),
+                stroke: *stroke,
+            },
+            Shape::Marker { at, marker } => DrawnShape::Marker {
+                path: marker.svg_path(*at),
+                filled: marker.filled(),
+            },
+            Shape::Text { at, anchor, label } => DrawnShape::Text {
+                at: *at,
+                anchor: anchor.svg(),
+                text: match label {
+                    Label::Text(text) => AttrValue::from((*text).to_owned()),
+                    Label::Date(date) => t.date(date.as_str()).into(),
+                    Label::Who(who) => match who.role {
+                        Some(role) => t.answerer(role, who.name, who.id.as_str()).into(),
+                        None => who.id.to_string().into(),
+                    },
+                },
+            },
+        })
+        .collect();
+    DrawnChart {
+        name: t.fill(t.chart_name, &[("scale", chart.scale)]).into(),
+        width: drawing.width,
+        height: drawing.height,
+        shapes,
+    }
+}
+
+fn scales(scales: &[ScaleViews<'_>], t: &Locale) -> Vec<SummaryScale> {
+    scales
+        .iter()
+        .map(|s| SummaryScale {
+            title: AttrValue::from(s.scale.to_owned()),
+            lines: s.views.iter().map(|v| rating_line(v, t)).collect(),
+            chart: s.chart.as_ref().map(|c| drawing(c, t)),
         })
         .collect()
 }
 
-/// Where each scored rating sits on its scale (0 lowest, 1 highest), oldest first.
-fn chart(conversation: &Conversation, ratings: &[Rating]) -> Vec<ChartPoint> {
-    let record = conversation.record();
-    ratings
+/// The core's summary, in this language's words, for the summary screen.
+pub fn summary(summary: &Summary<'_>, t: &Locale) -> SummaryData {
+    let text = |s: &str| AttrValue::from(s.to_owned());
+    let people: Vec<String> = summary
+        .people
         .iter()
-        .filter_map(|r| {
-            let scale = conversation.template().scale(&r.scale)?;
-            let score = scale.point(&r.value)?.score?;
-            let scores = scale.points.iter().filter_map(|p| p.score);
-            let (low, high) = scores.fold((i32::MAX, i32::MIN), |(l, h), s| (l.min(s), h.max(s)));
-            let level = if high > low {
-                f64::from(score - low) / f64::from(high - low)
-            } else {
-                0.5
-            };
-            let by_person = record
-                .participant(&r.by)
-                .is_some_and(|p| p.role == Role::Person);
-            Some(ChartPoint { level, by_person })
-        })
-        .collect()
-}
-
-/// The summary: the person's words section by section, then outcomes with their ratings over
-/// time, then who will do what.
-pub fn summary(
-    conversation: &Conversation,
-    t: &Locale,
-) -> (Vec<SummarySection>, Vec<SummaryOutcome>, Vec<SummaryAction>) {
-    let template = conversation.template();
-    let record = conversation.record();
-    let text_lang = t.text_lang();
-    let text = |text: &outcomes_core::Text| label(conversation, text, t);
-    let sections = template
-        .sections
-        .iter()
-        .map(|section| SummarySection {
-            title: text(&section.title),
-            items: section
-                .prompts
-                .iter()
-                .filter(|p| matches!(p.kind, PromptKind::Text { .. }))
-                .map(|prompt| SummaryItem {
-                    prompt: text(&prompt.text),
-                    words: record
-                        .text(&prompt.id)
-                        .filter(|words| !words.is_empty())
-                        .map(|words| AttrValue::from(words.to_owned())),
-                })
-                .collect(),
-            answers: section
-                .prompts
-                .iter()
-                .filter_map(|prompt| match &prompt.kind {
-                    PromptKind::Choice { options, .. } => Some(SummaryAnswer {
-                        prompt: text(&prompt.text),
-                        answer: record
-                            .choices
-                            .get(&prompt.id)
-                            .filter(|c| !c.options.is_empty())
-                            .map(|c| {
-                                let chosen: Vec<&str> = options
-                                    .iter()
-                                    .filter(|o| c.options.contains(&o.id))
-                                    .map(|o| template.text(&o.label, text_lang))
-                                    .collect();
-                                AttrValue::from(t.list(&chosen))
-                            }),
-                        ratings: Vec::new(),
-                        chart: Vec::new(),
-                    }),
-                    PromptKind::Consent { statement } => Some(SummaryAnswer {
-                        prompt: text(statement),
-                        answer: record.consent.get(&prompt.id).map(|c| {
-                            t.consent_summary(c.given, &who(record, &c.by, t), &t.date(c.at.date()))
-                                .into()
-                        }),
-                        ratings: Vec::new(),
-                        chart: Vec::new(),
-                    }),
-                    PromptKind::Rating {
-                        rates: Rates::Prompt,
-                        ..
-                    } => Some(SummaryAnswer {
-                        prompt: text(&prompt.text),
-                        answer: None,
-                        ratings: rating_lines(
-                            conversation,
-                            record
-                                .prompt_ratings
-                                .get(&prompt.id)
-                                .map_or(&[], Vec::as_slice),
-                            t,
-                        ),
-                        chart: chart(
-                            conversation,
-                            record
-                                .prompt_ratings
-                                .get(&prompt.id)
-                                .map_or(&[], Vec::as_slice),
-                        ),
-                    }),
-                    _ => None,
-                })
-                .collect(),
+        .map(|p| {
+            let mut name = t.participant(p.role, p.name.as_deref(), p.id.as_str());
+            if let Some(reference) = &p.reference {
+                name = t.fill(
+                    t.with_reference,
+                    &[("name", &name), ("reference", reference)],
+                );
+            }
+            name
         })
         .collect();
-    let outcomes = record
-        .outcomes
-        .iter()
-        .map(|o| SummaryOutcome {
-            words: AttrValue::from(o.words.clone()),
-            tags: o
-                .tags
-                .iter()
-                .map(|id| TagChoice {
-                    id: id.clone(),
-                    label: template
-                        .tag(id)
-                        .map_or_else(|| AttrValue::from(id.to_string()), |tag| text(&tag.label)),
-                    picture: template.tag(id).and_then(|tag| tag.picture.clone()),
-                })
-                .collect(),
-            kind: AttrValue::Static(match o.kind {
-                OutcomeKind::Achieve => t.outcome_achieve_short,
-                OutcomeKind::Maintain => t.outcome_maintain_short,
-            }),
-            chart: chart(conversation, &o.ratings),
-            ratings: rating_lines(conversation, &o.ratings, t),
-        })
-        .collect();
-    let actions = record
-        .actions
-        .iter()
-        .map(|a| SummaryAction {
-            what: AttrValue::from(a.what.clone()),
-            details: t
-                .action_summary(
-                    &a.who,
-                    a.by_when.as_ref().map(|d| t.date(d.as_str())).as_deref(),
-                    a.done.is_some(),
-                )
-                .into(),
-            outcomes: a
-                .outcomes
-                .iter()
-                .filter_map(|id| record.outcome(id))
-                .map(|o| AttrValue::from(o.words.clone()))
-                .collect(),
-            done: a.done.is_some(),
-        })
-        .collect();
-    (sections, outcomes, actions)
+    SummaryData {
+        people: t
+            .fill(t.summary_people, &[("names", &t.list(&people))])
+            .into(),
+        stages: summary
+            .stages
+            .iter()
+            .map(|stage| SummaryStage {
+                title: text(stage.title),
+                entries: stage
+                    .entries
+                    .iter()
+                    .map(|entry| match entry {
+                        Entry::Words {
+                            prompt,
+                            words,
+                            date,
+                        } => SummaryEntry {
+                            question: text(prompt),
+                            answer: SummaryAnswer::Words {
+                                words: words.map(text),
+                                date: date.map(|d| {
+                                    t.fill(t.next_review_on, &[("date", &t.date(d.as_str()))])
+                                        .into()
+                                }),
+                            },
+                        },
+                        Entry::Choice { prompt, chosen } => SummaryEntry {
+                            question: text(prompt),
+                            answer: SummaryAnswer::Chosen(
+                                (!chosen.is_empty()).then(|| t.list(chosen).into()),
+                            ),
+                        },
+                        Entry::Consent { statement, answer } => SummaryEntry {
+                            question: text(statement),
+                            answer: SummaryAnswer::Consent(answer.map(|a| {
+                                t.consent_summary(a.given, &named(a.by, t), &t.date(a.at.date()))
+                                    .into()
+                            })),
+                        },
+                        Entry::Rated { prompt, scales: s } => SummaryEntry {
+                            question: text(prompt),
+                            answer: SummaryAnswer::Views(scales(s, t)),
+                        },
+                    })
+                    .collect(),
+            })
+            .collect(),
+        also_said: summary.also_said.iter().map(|w| text(w)).collect(),
+        outcomes: summary
+            .outcomes
+            .iter()
+            .map(|o| SummaryOutcome {
+                words: text(o.words),
+                kind: AttrValue::Static(match o.kind {
+                    OutcomeKind::Achieve => t.outcome_achieve_short,
+                    OutcomeKind::Maintain => t.outcome_maintain_short,
+                }),
+                tags: o
+                    .tags
+                    .iter()
+                    .map(|tag| TagChoice {
+                        id: tag.id.clone(),
+                        label: text(tag.label),
+                        picture: tag.picture.cloned(),
+                    })
+                    .collect(),
+                contributors: (!o.contributors.is_empty()).then(|| {
+                    let names: Vec<String> = o.contributors.iter().map(|c| named(*c, t)).collect();
+                    t.fill(t.worked_out_with, &[("names", &t.list(&names))])
+                        .into()
+                }),
+                scales: scales(&o.scales, t),
+                actions: o.actions.iter().map(|a| text(a)).collect(),
+            })
+            .collect(),
+        actions: summary
+            .actions
+            .iter()
+            .map(|a| SummaryAction {
+                what: text(a.what),
+                details: t
+                    .action_summary(
+                        a.who,
+                        a.by_when.map(|d| t.date(d.as_str())).as_deref(),
+                        a.done.is_some(),
+                    )
+                    .into(),
+                outcomes: a.outcomes.iter().map(|w| text(w)).collect(),
+                done: a.done.is_some(),
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]
@@ -361,19 +449,6 @@ mod tests {
             .unwrap();
     }
 
-    fn rate(c: &mut Conversation, value: &str, by: &str) {
-        apply(
-            c,
-            Action::Rate {
-                prompt: id("now"),
-                outcome: Some(id("o-1")),
-                value: id(value),
-                reason: format!("{by} says {value}"),
-                by: id(by),
-            },
-        );
-    }
-
     #[test]
     fn tags_are_grouped_in_the_sets_order() {
         let c = conversation("what-matters");
@@ -388,7 +463,7 @@ mod tests {
     }
 
     #[test]
-    fn the_chart_places_scored_ratings_and_tells_the_person_from_others() {
+    fn each_outcome_is_asked_about_once_with_every_voice_the_person_first() {
         let mut c = conversation("what-matters");
         apply(
             &mut c,
@@ -399,55 +474,30 @@ mod tests {
                 tags: vec![id("seeing-people")],
             },
         );
-        rate(&mut c, "partly-met", "person");
-        rate(&mut c, "not-met", "practitioner");
-        rate(&mut c, "no-longer-relevant", "person");
-        rate(&mut c, "met", "person");
-        let points = chart(&c, &c.record().outcomes[0].ratings);
-        assert_eq!(
-            points,
-            [
-                ChartPoint {
-                    level: 0.5,
-                    by_person: true
-                },
-                ChartPoint {
-                    level: 0.0,
-                    by_person: false
-                },
-                ChartPoint {
-                    level: 1.0,
-                    by_person: true
-                },
-            ],
-            "a point without a score is listed, not drawn"
+        apply(
+            &mut c,
+            Action::SetRatingReason {
+                prompt: id("now"),
+                outcome: Some(id("o-1")),
+                by: id("practitioner"),
+                reason: "Jim visits less".into(),
+            },
         );
-        let (_, outcomes, _) = summary(&c, &Locale::default());
-        assert_eq!(outcomes[0].words.as_str(), "See Jim");
-        assert_eq!(outcomes[0].tags[0].label.as_str(), "Seeing people");
+        let prompt = c.template().prompt(&id("now")).unwrap().clone();
+        let targets = rating_targets(&c, &[&prompt], &Locale::default());
+        assert_eq!(targets.len(), 1);
+        let views = &targets[0].asked[0].views;
+        assert_eq!(views[0].by, id("person"));
+        assert!(views[0].open, "the person's view is always open");
+        assert_eq!(views[1].reason.as_str(), "Jim visits less");
         assert_eq!(
-            outcomes[0].kind.as_str(),
-            Locale::default().outcome_maintain_short
+            views[1].value, None,
+            "a reason with no point, kept as it is"
         );
-        assert_eq!(outcomes[0].ratings.len(), 4, "every rating is listed");
-        assert_eq!(outcomes[0].ratings[1].by.as_str(), "the practitioner");
-        assert_eq!(outcomes[0].ratings[1].value.as_str(), "Not met");
     }
 
     #[test]
-    fn raters_start_with_the_person_and_removal_is_by_the_practitioner() {
-        let c = conversation("what-matters");
-        let raters = raters(c.record(), &Locale::default());
-        assert_eq!(raters[0].0, id("person"));
-        assert_eq!(
-            raters[1].1.as_str(),
-            Locale::default().rating_by_practitioner
-        );
-        assert_eq!(remover(c.record()), id("practitioner"));
-    }
-
-    #[test]
-    fn the_summary_names_chosen_options_and_linked_outcomes() {
+    fn the_summary_names_chosen_options_and_who_was_there() {
         let mut c = conversation("member-evaluation");
         apply(
             &mut c,
@@ -456,15 +506,13 @@ mod tests {
                 options: vec![id("housing")],
             },
         );
-        let (sections, _, actions) = summary(&c, &Locale::default());
-        assert_eq!(
-            sections[0].answers[0]
-                .answer
-                .as_ref()
-                .map(AttrValue::as_str),
-            Some("Housing")
-        );
-        assert_eq!(sections[0].answers[1].answer, None);
-        assert!(actions.is_empty());
+        let t = Locale::default();
+        let data = summary(&c.summary(t.text_lang()), &t);
+        assert!(matches!(
+            &data.stages[0].entries[0].answer,
+            SummaryAnswer::Chosen(Some(chosen)) if chosen.as_str() == "Housing"
+        ));
+        assert!(data.people.contains("the person"), "{}", data.people);
+        assert!(data.actions.is_empty());
     }
 }

@@ -4,14 +4,14 @@ use std::fmt;
 use std::sync::Arc;
 
 use outcomes_core::builtin::{self, UnknownTemplate};
-use outcomes_core::{LoadError, Record, Template, TemplateError};
+use outcomes_core::{LoadError, Mode, Named, Record, Template, TemplateError, ValidTemplate};
 
 use crate::host::Host;
-use crate::storage::{Draft, DraftStore, StorageProblem};
+use crate::storage::{Kept, Shelf, StorageProblem};
 
 /// A template shared by components; compared by identity, so passing it costs nothing.
 #[derive(Debug, Clone)]
-pub struct SharedTemplate(pub Arc<Template>);
+pub struct SharedTemplate(pub Arc<ValidTemplate>);
 
 impl PartialEq for SharedTemplate {
     fn eq(&self, other: &Self) -> bool {
@@ -32,14 +32,22 @@ impl PartialEq for ExportsLoader {
 /// A template the widget can run, the language to show it in, and the draft saved earlier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Setup {
-    pub template: Arc<Template>,
+    pub template: Arc<ValidTemplate>,
+    /// The template reviews are held with (the `review-template` attribute, a built-in name;
+    /// `review` unless it says otherwise).
+    pub review_template: Arc<ValidTemplate>,
     pub lang: String,
     pub mode: Mode,
     /// Easy read (the `easy-read` attribute): short sentences, larger text, pictures.
     pub easy_read: bool,
-    /// In review mode, the record being reviewed.
-    pub earlier: Option<Record>,
-    pub store: DraftStore,
+    /// In review mode, the record being reviewed, when the page gives it.
+    pub earlier: Option<Arc<Record>>,
+    pub store: Shelf,
+    /// The organisation's name, for the summary people keep (the `organisation` attribute).
+    pub organisation: Option<String>,
+    /// Clear a conversation from this device once the organisation has it (the
+    /// `clear-when-sent` attribute, for shared devices).
+    pub clear_when_sent: bool,
     /// The base address for FHIR extensions in downloads (`fhir-base` attribute).
     pub fhir_base: String,
     /// Loads the exports module for downloads; none where the page gave no loader.
@@ -47,51 +55,26 @@ pub struct Setup {
     /// Where finished conversations are sent (the `endpoint` attribute, resolved against the
     /// page's address); none means nothing is sent anywhere.
     pub endpoint: Option<String>,
-    /// The draft saved on this device by this widget earlier, if any, or why it could not be read.
-    pub draft: Result<Option<Draft>, StorageProblem>,
+    /// The conversation on screen when this widget was last used on this device, if any, or why
+    /// it could not be read.
+    pub draft: Result<Option<Kept>, StorageProblem>,
 }
 
 /// Where the widget's template comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TemplateSource {
-    Ready(Arc<Template>),
+    Ready(Arc<ValidTemplate>),
     /// An http(s) address (relative ones resolved against the page's address).
     Address(String),
 }
 
-/// Who leads the conversation, set by the `mode` attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Mode {
-    /// A practitioner and the person together (the default).
-    #[default]
-    Practitioner,
-    /// The person on their own: plain words, fewer controls.
-    SelfCompletion,
-    /// A later conversation about an earlier record: its outcomes and actions carried forward.
-    Review,
-}
-
-impl Mode {
-    const NAMES: [(&'static str, Mode); 3] = [
-        ("practitioner", Mode::Practitioner),
-        ("self", Mode::SelfCompletion),
-        ("review", Mode::Review),
-    ];
-
-    fn parse(name: &str) -> Result<Self, SetupError> {
-        Self::NAMES
-            .iter()
-            .find(|(n, _)| *n == name.trim())
-            .map(|(_, m)| *m)
-            .ok_or_else(|| {
-                let names = Self::NAMES.iter().map(|(n, _)| *n);
-                SetupError::Mode {
-                    given: name.to_owned(),
-                    did_you_mean: outcomes_core::suggest::closest(name.trim(), names)
-                        .map(str::to_owned),
-                }
-            })
-    }
+/// Reads the `mode` attribute: one of the core's mode names.
+fn parse_mode(name: &str) -> Result<Mode, SetupError> {
+    Mode::from_name(name.trim()).ok_or_else(|| SetupError::Mode {
+        given: name.to_owned(),
+        did_you_mean: outcomes_core::suggest::closest(name.trim(), Mode::NAMES.iter().copied())
+            .map(str::to_owned),
+    })
 }
 
 /// Why the widget cannot start. Shown inside the widget, never only in the console.
@@ -121,10 +104,10 @@ pub enum SetupError {
         given: String,
         did_you_mean: Option<String>,
     },
-    /// Review mode without the earlier record to review.
-    NoEarlierRecord,
     /// The earlier record to review could not be read.
     EarlierRecord(LoadError),
+    /// The `review-template` attribute names no built-in template.
+    ReviewTemplate(UnknownTemplate),
 }
 
 impl SetupError {
@@ -139,8 +122,8 @@ impl SetupError {
             SetupError::InlineTemplate(_) => "invalid-template",
             SetupError::Endpoint(_) => "invalid-endpoint",
             SetupError::Mode { .. } => "unknown-mode",
-            SetupError::NoEarlierRecord => "no-earlier-record",
             SetupError::EarlierRecord(_) => "invalid-earlier-record",
+            SetupError::ReviewTemplate(_) => "unknown-review-template",
         }
     }
 }
@@ -188,13 +171,14 @@ impl fmt::Display for SetupError {
                 if let Some(suggestion) = did_you_mean {
                     write!(f, " Did you mean \"{suggestion}\"?")?;
                 }
-                f.write_str(" Modes: practitioner (the default), self, review.")
+                write!(f, " Modes: {}.", Mode::NAMES.join(", "))
             }
-            SetupError::NoEarlierRecord => f.write_str(
-                "A review needs the earlier record: put its JSON inside the element in a \
-                 <script type=\"application/json\" data-earlier-record>.",
-            ),
             SetupError::EarlierRecord(err) => write!(f, "The earlier record to review cannot be used: {err}"),
+            SetupError::ReviewTemplate(err) => write!(
+                f,
+                "The review-template attribute says \"{}\", but {err}",
+                err.name
+            ),
         }
     }
 }
@@ -218,7 +202,7 @@ impl Setup {
     }
 
     /// Fetches the template at `address` and reads it, with a located error if either fails.
-    pub async fn fetch_template(address: &str) -> Result<Arc<Template>, SetupError> {
+    pub async fn fetch_template(address: &str) -> Result<Arc<ValidTemplate>, SetupError> {
         let json = crate::submit::fetch_text(address)
             .await
             .map_err(|problem| SetupError::TemplateFetch {
@@ -235,7 +219,7 @@ impl Setup {
 
     /// The rest of the set-up, once the template is known: the language is the element's
     /// `lang`, else the page's, else the template's own.
-    pub fn with_template(host: &Host, template: Arc<Template>) -> Result<Self, SetupError> {
+    pub fn with_template(host: &Host, template: Arc<ValidTemplate>) -> Result<Self, SetupError> {
         let lang = page_lang(host).unwrap_or_else(|| template.default_lang.clone());
         let endpoint = match host.attribute("endpoint").filter(|e| !e.trim().is_empty()) {
             Some(endpoint) => {
@@ -245,34 +229,57 @@ impl Setup {
         };
         let mode = host
             .attribute("mode")
-            .map_or(Ok(Mode::Practitioner), |m| Mode::parse(&m))?;
-        let earlier = match mode {
-            Mode::Review => {
-                let json = host
-                    .inline_earlier_record()
-                    .ok_or(SetupError::NoEarlierRecord)?;
-                Some(Record::from_json(&json).map_err(SetupError::EarlierRecord)?)
-            }
+            .map_or(Ok(Mode::Practitioner), |m| parse_mode(&m))?;
+        let earlier = match (mode, host.inline_earlier_record()) {
+            (Mode::Review, Some(json)) => Some(Arc::new(
+                Record::from_json(&json).map_err(SetupError::EarlierRecord)?,
+            )),
             _ => None,
         };
-        let store = DraftStore::for_host(host, template.id.as_str());
-        let draft = store.load(&crate::clock::now(), template.id.as_str());
+        let review_template = match host.attribute("review-template") {
+            Some(name) if !name.trim().is_empty() => {
+                builtin::template(name.trim()).map_err(SetupError::ReviewTemplate)?
+            }
+            _ if template.id.as_str() == "review" => Arc::clone(&template),
+            _ => builtin::template("review").map_err(SetupError::ReviewTemplate)?,
+        };
+        let store = Shelf::for_host(host, template.id.as_str());
+        let draft = store.open_current(&crate::clock::now());
         let fhir_base = host
             .attribute("fhir-base")
             .filter(|b| !b.trim().is_empty())
             .unwrap_or_else(|| outcomes_core::export::fhir::DEFAULT_BASE.to_owned());
         Ok(Self {
             template,
+            review_template,
             lang,
             mode,
             easy_read: easy_read(host),
             earlier,
             store,
+            organisation: host
+                .attribute("organisation")
+                .filter(|o| !o.trim().is_empty()),
+            clear_when_sent: boolean(host, "clear-when-sent"),
             fhir_base,
             exports: None,
             endpoint,
             draft,
         })
+    }
+
+    /// The template a kept record can be opened with: this widget's, its review template, or
+    /// a built-in one of that id. `None` for a record made with a template this page does not
+    /// have.
+    pub fn template_for(&self, record: &Record) -> Option<Arc<ValidTemplate>> {
+        let id = &record.template.id;
+        if *id == self.template.id {
+            Some(Arc::clone(&self.template))
+        } else if *id == self.review_template.id {
+            Some(Arc::clone(&self.review_template))
+        } else {
+            builtin::template(id.as_str()).ok()
+        }
     }
 }
 
@@ -290,7 +297,12 @@ pub fn page_lang(host: &Host) -> Option<String> {
 /// Whether the element asks for easy read: `easy-read`, `easy-read=""` or `easy-read="true"`
 /// (any value but `"false"`, as HTML's boolean attributes go).
 pub fn easy_read(host: &Host) -> bool {
-    host.attribute("easy-read")
+    boolean(host, "easy-read")
+}
+
+/// A boolean attribute: present, empty or any value but `"false"`, as HTML's go.
+fn boolean(host: &Host, name: &str) -> bool {
+    host.attribute(name)
         .is_some_and(|value| !value.trim().eq_ignore_ascii_case("false"))
 }
 

@@ -6,22 +6,24 @@
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
-use std::sync::Arc;
 
-use outcomes_core::{Action, Conversation, Event, RecordId, Template, Timestamp};
+use outcomes_core::{Action, Conversation, Event, Problem, Timestamp};
 use yew::Reducible;
 
 #[derive(Debug)]
 pub struct ConversationState {
     conversation: Rc<RefCell<Conversation>>,
-    /// Bumped whenever the record changes: the host is told and the draft saved.
+    /// Bumped whenever the record changes here: the host is told and the record saved.
     pub record_revision: u64,
     /// Bumped whenever anything on screen changes.
     pub view_revision: u64,
-    /// Bumped when the conversation is marked complete.
+    /// Bumped when the conversation is finished.
     pub completions: u64,
-    /// Why the last action could not be applied, in plain words.
-    pub problem: Option<String>,
+    /// Bumped when another conversation takes the screen (started, opened, or taken from
+    /// another tab): effects keyed on the conversation run again.
+    pub switches: u64,
+    /// Why the last action could not be applied.
+    pub problem: Option<Problem>,
 }
 
 /// What the widget asks of its state.
@@ -29,21 +31,23 @@ pub struct ConversationState {
 pub enum Msg {
     /// An action with the time it happened (the core reads no clock; the shell passes it in).
     Apply { action: Action, now: Timestamp },
-    /// Start over with another conversation (after "delete this conversation").
+    /// Another conversation takes the screen: a new one, or one kept on this device. It is
+    /// saved (and the host told) on its first change.
     Replace(Box<Conversation>),
+    /// The same conversation as another tab saved it: shown, not saved again.
+    Follow(Box<Conversation>),
+    /// The problem was read; stop showing it.
+    Dismiss,
 }
 
 impl ConversationState {
-    pub fn start(template: Arc<Template>, id: RecordId, now: Timestamp) -> Self {
-        Self::new(Conversation::start(template, id, now))
-    }
-
     pub fn new(conversation: Conversation) -> Self {
         Self {
             conversation: Rc::new(RefCell::new(conversation)),
             record_revision: 0,
             view_revision: 0,
             completions: 0,
+            switches: 0,
             problem: None,
         }
     }
@@ -66,18 +70,28 @@ impl Reducible for ConversationState {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let (action, now) = match msg {
             Msg::Apply { action, now } => (action, now),
-            // The fresh record is saved (and the host told) on its first change, so a deletion
-            // leaves nothing behind until the person says something new.
-            Msg::Replace(conversation) => {
+            Msg::Replace(conversation) | Msg::Follow(conversation) => {
                 return Rc::new(Self {
                     record_revision: self.record_revision,
                     view_revision: self.view_revision + 1,
                     completions: self.completions,
+                    switches: self.switches + 1,
                     ..Self::new(*conversation)
                 })
             }
+            Msg::Dismiss if self.problem.is_none() => return self,
+            Msg::Dismiss => {
+                return Rc::new(Self {
+                    conversation: Rc::clone(&self.conversation),
+                    record_revision: self.record_revision,
+                    view_revision: self.view_revision + 1,
+                    completions: self.completions,
+                    switches: self.switches,
+                    problem: None,
+                })
+            }
         };
-        let completing = action == Action::Complete;
+        let completing = matches!(action, Action::Complete { .. });
         let result = self.conversation.borrow_mut().apply(action, now);
         let changed_record = matches!(result, Ok(Event::RecordChanged));
         match result {
@@ -87,7 +101,8 @@ impl Reducible for ConversationState {
                 record_revision: self.record_revision + u64::from(changed_record),
                 view_revision: self.view_revision + 1,
                 completions: self.completions + u64::from(changed_record && completing),
-                problem: result.err().map(|problem| problem.to_string()),
+                switches: self.switches,
+                problem: result.err(),
             }),
         }
     }

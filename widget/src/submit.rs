@@ -20,19 +20,20 @@ pub enum Attempt {
     Refused { status: u16, message: String },
 }
 
-/// POSTs `record_json` to `endpoint` with the record id as the `Idempotency-Key`, so an attempt
-/// that reached the server but whose answer was lost does not store the record twice.
-pub async fn send(endpoint: &str, record_id: &str, record_json: &str) -> Attempt {
-    match try_send(endpoint, record_id, record_json).await {
+/// POSTs `record_json` to `endpoint` with `key` (the record id and revision, see
+/// `Record::submission_key`) as the `Idempotency-Key`, so an attempt that reached the server but
+/// whose answer was lost does not store the revision twice.
+pub async fn send(endpoint: &str, key: &str, record_json: &str) -> Attempt {
+    match try_send(endpoint, key, record_json).await {
         Ok(attempt) => attempt,
         Err(err) => Attempt::TryAgain(describe(&err)),
     }
 }
 
-async fn try_send(endpoint: &str, record_id: &str, record_json: &str) -> Result<Attempt, JsValue> {
+async fn try_send(endpoint: &str, key: &str, record_json: &str) -> Result<Attempt, JsValue> {
     let headers = Headers::new()?;
     headers.set("Content-Type", "application/json")?;
-    headers.set("Idempotency-Key", record_id)?;
+    headers.set("Idempotency-Key", key)?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);

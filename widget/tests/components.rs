@@ -30,6 +30,26 @@ fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// The record on screen in the widget whose conversations are kept under `name`, as saved.
+fn stored(name: &str) -> Option<String> {
+    let storage = local_storage();
+    let current = storage
+        .get_item(&format!("outcomes-conversation:{name}:current"))
+        .unwrap()?;
+    storage
+        .get_item(&format!("outcomes-conversation:{name}:record:{current}"))
+        .unwrap()
+}
+
+/// Every key of this page's storage that starts with `prefix`.
+fn keys_starting(prefix: &str) -> Vec<String> {
+    let storage = local_storage();
+    (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
 /// Runs a bit of JavaScript, for breaking browser features the way real browsers do.
 fn js(source: &str) {
     js_sys::Function::new_no_args(source)
@@ -183,13 +203,19 @@ impl Drop for Mounted {
 async fn shows_the_first_prompt_with_its_hint_and_guidance() {
     let w = Mounted::new(&[("template", "what-matters"), ("lang", "en")], "").await;
     assert_eq!(w.text(".oc-title"), "What matters to you");
-    assert_eq!(w.text("label"), "What matters to you at the moment?");
+    assert_eq!(
+        w.text(".oc-section label"),
+        "What matters to you at the moment?"
+    );
     assert_eq!(
         w.text(".oc-hint"),
         "Use your own words. There are no right or wrong answers."
     );
     let field = w.find("textarea");
-    assert_eq!(w.find("label").get_attribute("for"), Some(field.id()));
+    assert_eq!(
+        w.find(".oc-section label").get_attribute("for"),
+        Some(field.id())
+    );
     assert_eq!(
         field.get_attribute("aria-describedby"),
         Some(w.find(".oc-hint").id())
@@ -284,14 +310,41 @@ async fn moves_through_stages_and_shows_the_words_in_the_summary() {
     );
 }
 
+/// The bug: "Finish" with no consent and no words sent an empty record. Finishing now says what
+/// is missing, consent first, and asks once; nothing is deleted or blocked.
 #[wasm_bindgen_test]
-async fn finishing_marks_the_record_complete_and_tells_the_host() {
+async fn finishing_says_what_is_missing_asks_once_then_tells_the_host() {
     let w = Mounted::new(&[("template", "what-matters")], "").await;
     w.click(".oc-stages li:last-child button").await;
-    w.click(".oc-summary .oc-button-primary").await;
+    w.click(".oc-summary .oc-finish").await;
+    assert!(w.events("outcomes-complete").is_empty(), "not finished yet");
+    let missing: Vec<String> = w
+        .all(".oc-finish-check li")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(missing[0].starts_with("Nobody has said yet whether the record may be kept"));
+    assert!(missing[1].starts_with("Nothing has been written or chosen yet"));
+    assert_eq!(
+        w.focused(),
+        Some(w.find(".oc-finish-check-title")),
+        "the question takes the focus"
+    );
+    // "Not yet" goes back to the summary, nothing changed.
+    w.click(".oc-finish-check .oc-not-yet").await;
+    assert!(w.all(".oc-finish-check").is_empty());
+    // Going to the stage that asks for consent.
+    w.click(".oc-summary .oc-finish").await;
+    w.click(".oc-finish-check li:first-child .oc-go-to").await;
+    assert_eq!(w.text(".oc-section-title"), "Next time");
+    w.click(".oc-stages li:last-child button").await;
+    w.click(".oc-summary .oc-finish").await;
+    w.click(".oc-finish-anyway").await;
     let completes = w.events("outcomes-complete");
     assert_eq!(completes.len(), 1);
     assert_eq!(completes[0]["record"]["status"], "complete");
+    assert_eq!(completes[0]["record"]["revision"], 1);
     let changes = w.events("outcomes-change");
     assert_eq!(
         changes.len(),
@@ -300,6 +353,34 @@ async fn finishing_marks_the_record_complete_and_tells_the_host() {
     );
     assert_eq!(changes[0]["record"]["status"], "complete");
     assert!(w.text(".oc-finished").contains("finished"));
+}
+
+/// The bug: a change after finishing kept the status and was never sent again. Now it is the
+/// next revision, a draft until finished again.
+#[wasm_bindgen_test]
+async fn a_change_after_finishing_is_the_next_revision_and_says_so() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.type_into("textarea", "My garden").await;
+    w.click(".oc-stages li:last-child button").await;
+    w.click(".oc-summary .oc-finish").await;
+    w.click(".oc-finish-anyway").await;
+    assert_eq!(w.record()["status"], "complete");
+    w.stage(1).await;
+    w.type_into("textarea", "My garden, and the bees").await;
+    let record = w.record();
+    assert_eq!(record["revision"], 2);
+    assert_eq!(record["status"], "draft");
+    assert_eq!(record["replaces"]["revision"], 1);
+    assert!(w
+        .text(".oc-changed")
+        .starts_with("This conversation was changed after it was finished"));
+    w.click(".oc-changed .oc-button").await;
+    assert_eq!(w.text(".oc-finish"), "Finish again, with the changes");
+    w.click(".oc-finish").await;
+    w.click(".oc-finish-anyway").await;
+    assert_eq!(w.events("outcomes-complete").len(), 2);
+    assert_eq!(w.record()["status"], "complete");
+    assert!(w.all(".oc-changed").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -349,7 +430,7 @@ async fn a_valid_inline_template_is_used() {
     </script>"#;
     let w = Mounted::new(&[("lang", "gd")], inline).await;
     assert_eq!(w.text(".oc-title"), "An còmhradh againn");
-    assert_eq!(w.text("label"), "Do dhòchasan?");
+    assert_eq!(w.text(".oc-section label"), "Do dhòchasan?");
     assert_eq!(
         w.find("input").get_attribute("type").as_deref(),
         Some("text")
@@ -373,13 +454,7 @@ async fn every_change_is_saved_and_a_reload_resumes_where_it_was() {
         .await;
     first.click(".oc-nav .oc-button-primary").await;
     first.type_into("textarea", "My neighbour Jean").await;
-    let saved: Value = serde_json::from_str(
-        &local_storage()
-            .get_item("outcomes-conversation:resume-test")
-            .unwrap()
-            .unwrap(),
-    )
-    .unwrap();
+    let saved: Value = serde_json::from_str(&stored("resume-test").unwrap()).unwrap();
     assert_eq!(
         saved["answers"]["what-matters"]["text"],
         "Getting back to the allotment"
@@ -426,9 +501,8 @@ async fn two_widgets_on_one_page_keep_separate_drafts() {
     let b = Mounted::keeping_storage(&[("template", "what-matters"), ("id", "second")], "").await;
     a.type_into("textarea", "from A").await;
     b.type_into("textarea", "from B").await;
-    let stored = |key: &str| local_storage().get_item(key).unwrap().unwrap();
-    assert!(stored("outcomes-conversation:first").contains("from A"));
-    assert!(stored("outcomes-conversation:second").contains("from B"));
+    assert!(stored("first").unwrap().contains("from A"));
+    assert!(stored("second").unwrap().contains("from B"));
 }
 
 #[wasm_bindgen_test]
@@ -459,11 +533,7 @@ async fn an_unreadable_draft_is_kept_and_explained_not_overwritten() {
         broken,
         "kept byte for byte"
     );
-    assert!(storage
-        .get_item("outcomes-conversation:broken")
-        .unwrap()
-        .unwrap()
-        .contains("a fresh start"));
+    assert!(stored("broken").unwrap().contains("a fresh start"));
 }
 
 #[wasm_bindgen_test]
@@ -479,16 +549,9 @@ async fn deleting_really_deletes_and_starts_afresh() {
     assert!(w.text(".oc-delete-confirm").contains("cannot be undone"));
     w.click(".oc-delete-confirm .oc-button-danger").await;
     assert_eq!(
-        local_storage()
-            .get_item("outcomes-conversation:delete-test")
-            .unwrap(),
-        None
-    );
-    assert_eq!(
-        local_storage()
-            .get_item("outcomes-conversation:delete-test:position")
-            .unwrap(),
-        None
+        keys_starting("outcomes-conversation:delete-test"),
+        Vec::<String>::new(),
+        "no record, stage or pointer to it is left"
     );
     let deleted = w.events("outcomes-deleted");
     assert_eq!(deleted.len(), 1);
@@ -521,11 +584,7 @@ async fn asking_twice_before_deleting_can_be_declined() {
     w.click(".oc-delete-confirm .oc-button:not(.oc-button-danger)")
         .await;
     assert!(w.all(".oc-delete-confirm").is_empty());
-    assert!(local_storage()
-        .get_item("outcomes-conversation:keep-test")
-        .unwrap()
-        .unwrap()
-        .contains("Keep me"));
+    assert!(stored("keep-test").unwrap().contains("Keep me"));
 }
 
 #[wasm_bindgen_test]
@@ -604,11 +663,7 @@ async fn review_mode_carries_the_earlier_outcomes_and_actions_forward() {
 }
 
 #[wasm_bindgen_test]
-async fn review_mode_explains_a_missing_or_broken_earlier_record() {
-    let w = Mounted::new(&[("template", "review"), ("mode", "review")], "").await;
-    assert!(w
-        .text("[role=alert]")
-        .contains("A review needs the earlier record"));
+async fn review_mode_explains_a_broken_earlier_record_and_a_wrong_mode() {
     let broken =
         r#"<script type="application/json" data-earlier-record>{"format_version": 2,</script>"#;
     let w = Mounted::new(&[("template", "review"), ("mode", "review")], broken).await;
@@ -623,6 +678,373 @@ async fn review_mode_explains_a_missing_or_broken_earlier_record() {
     );
     let w = Mounted::new(&[("template", "review"), ("mode", "reveiw")], "").await;
     assert!(w.text("[role=alert]").contains("Did you mean \"review\"?"));
+}
+
+/// A review needs no JSON from the host page: the earlier conversation is chosen from those
+/// kept on this device, and last time shows beside this time.
+#[wasm_bindgen_test]
+async fn a_review_can_start_from_a_conversation_kept_on_this_device() {
+    local_storage().clear().unwrap();
+    let (_, earlier) = outcomes_core::sample::first_conversation();
+    let shelf = "outcomes-conversation:reviews";
+    local_storage()
+        .set_item(
+            &format!("{shelf}:record:{}", earlier.id),
+            &earlier.to_json(),
+        )
+        .unwrap();
+    let w = Mounted::keeping_storage(
+        &[
+            ("template", "review"),
+            ("mode", "review"),
+            ("storage-key", "reviews"),
+        ],
+        "",
+    )
+    .await;
+    assert!(w.all("textarea").is_empty(), "nothing to review yet");
+    assert!(w
+        .text(".oc-device")
+        .contains("Choose the earlier conversation to review."));
+    assert_eq!(w.all(".oc-kept").len(), 1);
+    assert!(w.text(".oc-kept").contains("What matters to you"));
+    w.click(".oc-kept-review").await;
+    // Last time, beside this time.
+    let last = w.text(".oc-last-conversation");
+    assert!(
+        last.contains("What was said last time (1 September 2026)"),
+        "{last}"
+    );
+    assert!(
+        last.contains("It's the only time I laugh all week"),
+        "{last}"
+    );
+    w.type_into("textarea", "Davie took me twice").await;
+    let record = w.record();
+    assert_eq!(record["reviews"], earlier.id.as_str());
+    w.stage(2).await;
+    // One card per outcome, with both questions and last time's views on the same scale only.
+    assert_eq!(w.all(".oc-rating").len(), earlier.outcomes.len());
+    let home = w.all(".oc-rating")[1].clone();
+    let asked = home.query_selector_all(".oc-rating-asked").unwrap();
+    assert_eq!(
+        asked.length(),
+        2,
+        "met, and how far moved, each on its own scale"
+    );
+    let met = home
+        .query_selector(".oc-rating-asked[data-prompt=progress] .oc-last-time")
+        .unwrap()
+        .unwrap();
+    let met = met.text_content().unwrap();
+    assert!(met.contains("Met: the person, 1 September 2026"), "{met}");
+    assert!(
+        met.contains("Partly met: the practitioner, 1 September 2026"),
+        "{met}"
+    );
+    assert!(
+        home.query_selector(".oc-rating-asked[data-prompt=moved] .oc-last-time")
+            .unwrap()
+            .is_none(),
+        "no met/not met views under how far things moved"
+    );
+    assert_accessible(&w);
+}
+
+/// The bug: one conversation per device. Now there is a list of those kept here: start the
+/// next, open an earlier one, review a finished one, delete one.
+#[wasm_bindgen_test]
+async fn conversations_are_kept_on_this_device_one_after_another() {
+    let attributes = [("template", "what-matters"), ("storage-key", "device")];
+    let w = Mounted::new(&attributes, "").await;
+    w.type_into("textarea", "First person's words").await;
+    let first_id = w.record()["id"].clone();
+    w.fill(".oc-person[data-role=person] .oc-person-name", "Mr Duncan")
+        .await;
+    w.click(".oc-device summary").await;
+    assert!(w.text(".oc-kept").contains("Mr Duncan"));
+    assert!(w.text(".oc-kept").contains("Stage 1 of 6"));
+    w.click(".oc-new-conversation").await;
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "",
+        "a new, empty conversation"
+    );
+    w.type_into("textarea", "Second person's words").await;
+    let second_id = w.record()["id"].clone();
+    assert_ne!(first_id, second_id);
+    assert_eq!(w.all(".oc-kept").len(), 2);
+    // Open the first again: its words are there, untouched.
+    w.click(".oc-kept:not(.oc-kept-current) .oc-kept-open")
+        .await;
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "First person's words"
+    );
+    // After a reload the one on screen comes back.
+    drop(w);
+    let w = Mounted::keeping_storage(&attributes, "").await;
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "First person's words"
+    );
+    // Delete the other one from the list: it is gone, this one stays.
+    w.click(".oc-device summary").await;
+    w.click(".oc-kept:not(.oc-kept-current) .oc-remove").await;
+    w.click(".oc-kept:not(.oc-kept-current) .oc-confirm .oc-button-danger")
+        .await;
+    assert_eq!(w.all(".oc-kept").len(), 1);
+    assert_eq!(w.events("outcomes-deleted")[0]["recordId"], second_id);
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "First person's words"
+    );
+    assert_accessible(&w);
+}
+
+/// Who took part: the person's name or reference, the practitioner, others present; each an
+/// action in the core, each optional.
+#[wasm_bindgen_test]
+async fn who_takes_part_is_recorded_and_someone_added_by_mistake_can_go() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.click(".oc-people summary").await;
+    w.fill(
+        ".oc-person[data-role=person] .oc-person-reference",
+        "SW-2291",
+    )
+    .await;
+    w.fill(".oc-person[data-role=practitioner] .oc-person-name", "Sam")
+        .await;
+    w.fill("#oc-person-new-name", "Karen").await;
+    w.click(".oc-person-add-button").await;
+    let record = w.record();
+    let people = record["participants"].as_array().unwrap();
+    assert_eq!(people[0]["reference"], "SW-2291");
+    assert_eq!(people[0].get("name"), None, "no name given, none made up");
+    assert_eq!(people[1]["name"], "Sam");
+    assert_eq!(people[2]["name"], "Karen");
+    assert_eq!(people[2]["role"], "family");
+    assert!(w.text(".oc-people-summary").contains("SW-2291"));
+    w.click(".oc-person[data-role=family] .oc-button-quiet")
+        .await;
+    let record = w.record();
+    assert_eq!(record["participants"].as_array().unwrap().len(), 2);
+    assert_eq!(record["removed"][0]["what"], "participant");
+    assert_eq!(record["removed"][0]["by"], "practitioner");
+    assert_accessible(&w);
+}
+
+/// "Next time" offers a date beside the words, so reviews can be due and overdue.
+#[wasm_bindgen_test]
+async fn the_next_review_has_a_date_as_well_as_words() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    w.stage(6).await;
+    w.fill(".oc-review-date", "2027-03-01").await;
+    assert_eq!(w.record()["next_review"], "2027-03-01");
+    w.click(".oc-stages li:last-child button").await;
+    assert_eq!(w.text(".oc-next-review"), "Next time: 1 March 2027");
+}
+
+/// The bug: the same conversation open in two tabs overwrote itself. A change made in another
+/// tab on top of this one is followed; changes made in both are both kept until someone
+/// chooses. (The other tab is played by the `storage` events a browser sends.)
+#[wasm_bindgen_test]
+async fn another_tab_is_followed_or_both_versions_are_kept_until_someone_chooses() {
+    let attributes = [("template", "what-matters"), ("storage-key", "tabs")];
+    let w = Mounted::new(&attributes, "").await;
+    w.type_into("textarea", "Typed in this tab").await;
+    let ours = stored("tabs").unwrap();
+    let key = keys_starting("outcomes-conversation:tabs:record:")[0].clone();
+    let other_tab = |old: &str, new: &str| {
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(&key));
+        init.set_old_value(Some(old));
+        init.set_new_value(Some(new));
+        init.set_storage_area(Some(&local_storage()));
+        local_storage().set_item(&key, new).unwrap();
+        web_sys::window()
+            .unwrap()
+            .dispatch_event(
+                &web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap(),
+            )
+            .unwrap();
+    };
+    // The other tab changes what this tab had: followed.
+    let theirs = ours.replace("Typed in this tab", "Typed in this tab, then in the other");
+    other_tab(&ours, &theirs);
+    yew::scheduler::flush().await;
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "Typed in this tab, then in the other"
+    );
+    assert!(w.text(".oc-tabs-note").contains("also open in another tab"));
+    // Now both change it: this tab's words are not overwritten, and both are kept.
+    w.type_into("textarea", "This tab's own words").await;
+    let mine = stored("tabs").unwrap();
+    let elsewhere = theirs.replace("then in the other", "and the other tab's own words");
+    other_tab(&theirs, &elsewhere);
+    yew::scheduler::flush().await;
+    assert!(w
+        .text(".oc-tabs-conflict")
+        .contains("Both versions are kept"));
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "This tab's own words"
+    );
+    w.type_into("textarea", "This tab's own words, still typing")
+        .await;
+    let conflict = keys_starting("outcomes-conversation:tabs:conflict:");
+    assert_eq!(
+        conflict.len(),
+        1,
+        "this tab's version kept beside the other's"
+    );
+    assert!(local_storage()
+        .get_item(&conflict[0])
+        .unwrap()
+        .unwrap()
+        .contains("still typing"));
+    assert!(
+        local_storage()
+            .get_item(&key)
+            .unwrap()
+            .unwrap()
+            .contains("the other tab's own words"),
+        "the other tab's version is not overwritten either"
+    );
+    let _ = mine;
+    // Choosing this tab's version settles it for every tab.
+    w.click(".oc-keep-mine").await;
+    assert!(keys_starting("outcomes-conversation:tabs:conflict:").is_empty());
+    assert!(local_storage()
+        .get_item(&key)
+        .unwrap()
+        .unwrap()
+        .contains("still typing"));
+    assert!(w.all(".oc-tabs-conflict").is_empty());
+}
+
+/// On their own the person is spoken to, gives every view and answer, and keeps a readable
+/// copy (not the files for the organisation's systems).
+#[wasm_bindgen_test]
+async fn on_their_own_the_person_is_spoken_to_and_keeps_a_readable_copy() {
+    let w = Mounted::new(&[("template", "what-matters"), ("mode", "self")], "").await;
+    w.stage(4).await;
+    assert!(w
+        .text(".oc-outcomes .oc-empty")
+        .contains("in your own words"));
+    w.click(".oc-outcomes .oc-add").await;
+    assert_eq!(w.text(".oc-outcome-label"), "Outcome 1, in your own words");
+    w.type_into(".oc-outcome-words", "Swim again").await;
+    assert!(w.all(".oc-who").is_empty(), "nobody else to choose");
+    assert!(
+        w.all("details.oc-add-view").is_empty(),
+        "no practitioner's view to add"
+    );
+    assert_eq!(w.text(".oc-why-label"), "Why? In your own words");
+    let text = w.text(".oc-conversation");
+    for practitioner_talk in [
+        "practitioner",
+        "the person's",
+        "In their",
+        "When the person is ready",
+    ] {
+        assert!(
+            !text.contains(practitioner_talk),
+            "{practitioner_talk} in {text}"
+        );
+    }
+    w.stage(6).await;
+    assert!(w.all(".oc-consent .oc-who").is_empty());
+    w.click(".oc-stages li:last-child button").await;
+    let labels: Vec<String> = w
+        .all(".oc-downloads button")
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(labels, ["Summary page (HTML)", "Print"]);
+    assert_eq!(
+        w.record()["participants"].as_array().unwrap().len(),
+        1,
+        "only the person took part"
+    );
+}
+
+/// Focus is seen: the ring is at least 3:1 against the background (WCAG 2.2).
+#[wasm_bindgen_test]
+async fn the_focus_ring_stands_out_from_the_background() {
+    let w = Mounted::new(&[("template", "what-matters")], "").await;
+    let style = |css: &str, property: &str| {
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&w.find(css))
+            .unwrap()
+            .unwrap()
+            .get_property_value(property)
+            .unwrap()
+    };
+    let focus = style(".oc-root", "--_focus");
+    let background = style(".oc-root", "background-color");
+    let rgb = |css: &str| -> [f64; 3] {
+        let probe = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_element("i")
+            .unwrap();
+        probe.set_attribute("hidden", "").unwrap();
+        w.root.append_child(&probe).unwrap();
+        let probe: HtmlElement = probe.unchecked_into();
+        probe.style().set_property("color", css).unwrap();
+        let computed = web_sys::window()
+            .unwrap()
+            .get_computed_style(&probe)
+            .unwrap()
+            .unwrap()
+            .get_property_value("color")
+            .unwrap();
+        probe.remove();
+        let numbers: Vec<f64> = computed
+            .trim_start_matches("rgb(")
+            .trim_start_matches("rgba(")
+            .trim_end_matches(')')
+            .split(',')
+            .map(|n| n.trim().parse().unwrap())
+            .collect();
+        [numbers[0], numbers[1], numbers[2]]
+    };
+    let luminance = |[r, g, b]: [f64; 3]| {
+        let channel = |c: f64| {
+            let c = c / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    };
+    let (a, b) = (
+        luminance(rgb(focus.trim())),
+        luminance(rgb(background.trim())),
+    );
+    let contrast = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+    assert!(
+        contrast >= 3.0,
+        "focus {focus} against {background}: {contrast:.2}:1"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -659,7 +1081,7 @@ async fn right_to_left_languages_mirror_the_layout() {
             {"id": "hopes", "kind": "text", "text": {"en": "Your hopes?", "ar": "ما هي آمالك؟"}}]}]}
     </script>"#;
     let w = Mounted::new(&[("lang", "ar")], inline).await;
-    assert_eq!(w.text("label"), "ما هي آمالك؟");
+    assert_eq!(w.text(".oc-section label"), "ما هي آمالك؟");
     let root = w.find(".oc-conversation");
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     let style = web_sys::window()
@@ -745,9 +1167,9 @@ async fn outcomes_keep_the_persons_words_then_tags_and_kind_and_removal_is_recor
     w.stage(3).await;
     w.stage(4).await;
     assert_eq!(
-        w.all(".oc-tags-details[open]").len(),
-        1,
-        "an outcome with tags shows them when it comes back on screen"
+        w.text(".oc-tags-chosen"),
+        "Having things to do; Seeing people",
+        "an outcome's tags are named in the closed list when it comes back on screen"
     );
 
     let record = w.record();
@@ -818,9 +1240,15 @@ async fn outcomes_keep_the_persons_words_then_tags_and_kind_and_removal_is_recor
     );
 }
 
+/// The bug: a point chosen and a reason typed were dropped on Next or a reload unless "Keep
+/// this view" was pressed. Now each is part of the record (and the saved draft) as it is given.
 #[wasm_bindgen_test]
-async fn ratings_keep_the_reason_and_who_and_both_views_when_they_differ() {
-    let w = Mounted::new(&[("template", "what-matters")], "").await;
+async fn a_view_is_kept_as_it_is_given_and_both_views_stand_side_by_side() {
+    let w = Mounted::new(
+        &[("template", "what-matters"), ("storage-key", "views")],
+        "",
+    )
+    .await;
     w.stage(4).await;
     assert!(w
         .text(".oc-ratings .oc-empty")
@@ -829,14 +1257,10 @@ async fn ratings_keep_the_reason_and_who_and_both_views_when_they_differ() {
     w.type_into(".oc-outcome-words", "See my grandson every week")
         .await;
     assert_eq!(w.text(".oc-rating-subject"), "See my grandson every week");
-    assert!(
-        w.find(".oc-rating .oc-who input[value=person]")
-            .unchecked_into::<web_sys::HtmlInputElement>()
-            .checked(),
-        "the person's view is asked for first"
-    );
+    let person = ".oc-view[data-by=person]";
+    assert_eq!(w.text(&format!("{person} legend")), "The person's view");
     let points: Vec<String> = w
-        .all(".oc-rating .oc-scale label")
+        .all(&format!("{person} .oc-scale label"))
         .iter()
         .map(|l| l.text_content().unwrap())
         .collect();
@@ -844,82 +1268,109 @@ async fn ratings_keep_the_reason_and_who_and_both_views_when_they_differ() {
         points,
         ["Met", "Partly met", "Not met", "No longer matters"]
     );
-    assert_eq!(w.text(".oc-scale legend"), "How far is this outcome met?");
-
-    w.click(".oc-keep-rating").await;
-    assert_eq!(
-        w.text(".oc-rating-note"),
-        "Choose a point on the scale first."
-    );
-    assert_eq!(
-        w.focused(),
-        Some(w.find(".oc-scale input")),
-        "focus goes where the problem can be put right"
-    );
-    let before = w.events("outcomes-change").len();
-
-    w.click(".oc-scale input[value=partly-met]").await;
     assert!(
-        w.text(".oc-rating-note").starts_with("Not kept yet"),
-        "a point chosen but not kept is said plainly"
+        w.all(".oc-keep-rating").is_empty(),
+        "nothing to press to keep it"
     );
-    w.type_into(".oc-why", "I see him most weeks, not all")
-        .await;
-    w.click(".oc-keep-rating").await;
-    assert!(w.text(".oc-rating-note").starts_with("Kept."));
-    assert_eq!(w.events("outcomes-change").len(), before + 1);
 
-    w.click(".oc-who input[value=practitioner]").await;
-    w.click(".oc-scale input[value=not-met]").await;
-    w.type_into(".oc-why", "Visits stopped in October").await;
-    w.click(".oc-keep-rating").await;
+    w.click(&format!("{person} input[value=partly-met]")).await;
+    let ratings = |w: &Mounted| w.record()["outcomes"][0]["ratings"].clone();
+    assert_eq!(
+        ratings(&w)[0]["value"],
+        "partly-met",
+        "the point alone is kept"
+    );
+    assert_eq!(ratings(&w)[0]["reason"], "");
+    w.type_into(
+        &format!("{person} .oc-why"),
+        "I see him most weeks, not all",
+    )
+    .await;
+    assert_eq!(ratings(&w)[0]["reason"], "I see him most weeks, not all");
+    assert_eq!(
+        ratings(&w).as_array().unwrap().len(),
+        1,
+        "one view, changed in place"
+    );
+
+    // The practitioner's view is offered, not forced; a reason with no point is kept as such.
+    let practitioner = ".oc-view[data-by=practitioner]";
+    w.click("details.oc-add-view summary").await;
+    w.type_into(
+        &format!("{practitioner} .oc-why"),
+        "Visits stopped in October",
+    )
+    .await;
+    assert!(w
+        .text(&format!("{practitioner} .oc-pending"))
+        .starts_with("No level chosen yet"));
+    let record = w.record();
+    let views = record["outcomes"][0]["ratings"].as_array().unwrap();
+    assert_eq!(views.len(), 2, "both views kept");
+    assert_eq!(views[1]["by"], "practitioner");
+    assert_eq!(
+        views[1].get("value"),
+        None,
+        "no point yet, and none made up"
+    );
+    assert_eq!(views[1]["reason"], "Visits stopped in October");
     assert_accessible(&w);
 
-    let record = w.record();
-    let ratings = record["outcomes"][0]["ratings"].as_array().unwrap();
-    assert_eq!(ratings.len(), 2, "both views kept");
-    assert_eq!(ratings[0]["by"], "person");
-    assert_eq!(ratings[0]["value"], "partly-met");
-    assert_eq!(ratings[0]["reason"], "I see him most weeks, not all");
-    assert_eq!(ratings[1]["by"], "practitioner");
-    assert_eq!(ratings[1]["value"], "not-met");
-    assert_eq!(ratings[1]["reason"], "Visits stopped in October");
-    assert_eq!(ratings[1]["scale"], "met");
-
-    let history: Vec<String> = w
-        .all(".oc-rating .oc-rating-line")
-        .iter()
-        .map(|l| l.text_content().unwrap())
-        .collect();
-    assert_eq!(history.len(), 2);
-    assert!(
-        history[0].starts_with("Partly met: the person, "),
-        "{history:?}"
-    );
-    assert!(history[0].contains("I see him most weeks, not all"));
-    assert!(
-        history[1].starts_with("Not met: the practitioner, "),
-        "{history:?}"
-    );
-    assert_eq!(
-        w.find(".oc-why")
-            .unchecked_into::<HtmlTextAreaElement>()
-            .value(),
+    // Next, then a reload: nothing said is gone.
+    w.click(".oc-nav .oc-button-primary").await;
+    drop(w);
+    let w = Mounted::keeping_storage(
+        &[("template", "what-matters"), ("storage-key", "views")],
         "",
-        "ready for the next view"
-    );
+    )
+    .await;
+    w.stage(4).await;
+    let why = |css: &str| {
+        w.find(&format!("{css} .oc-why"))
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value()
+    };
+    assert_eq!(why(person), "I see him most weeks, not all");
+    assert_eq!(why(practitioner), "Visits stopped in October");
+    assert!(w
+        .find(&format!("{person} input[value=partly-met]"))
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .checked());
+    w.click(&format!("{practitioner} input[value=not-met]"))
+        .await;
 
-    // The summary: words first, then tags and kind, the chart and every rating.
+    // The summary: words first, then tags and kind, the chart and every view.
     w.click(".oc-stages li:last-child button").await;
     assert_eq!(w.text(".oc-outcome-said"), "See my grandson every week");
     assert_eq!(w.text(".oc-outcome-kind"), "to change or achieve");
-    assert_eq!(w.all(".oc-chart circle").len(), 1, "the person's view");
-    assert_eq!(w.all(".oc-chart rect").len(), 1, "the practitioner's view");
+    assert_eq!(
+        w.all(".oc-chart .oc-chart-point-person").len(),
+        2,
+        "the person's point and its legend"
+    );
+    assert_eq!(w.all(".oc-chart .oc-chart-point-other").len(), 2);
+    let chart_texts: Vec<String> = w
+        .all(".oc-chart text")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    for named in [
+        "Met",
+        "Partly met",
+        "Not met",
+        "The person",
+        "The practitioner",
+    ] {
+        assert!(
+            chart_texts.iter().any(|t| t == named),
+            "{named} in {chart_texts:?}"
+        );
+    }
     assert!(w
         .find(".oc-chart")
         .get_attribute("aria-label")
         .unwrap()
-        .contains("2 ratings"));
+        .starts_with("How far is this outcome met?"));
     assert_eq!(w.all(".oc-summary-outcome .oc-rating-line").len(), 2);
     assert!(w
         .text(".oc-summary-outcome")
@@ -936,10 +1387,13 @@ async fn a_statement_that_rates_itself_keeps_each_view() {
         w.all(".oc-rating-subject").is_empty(),
         "the statement is the prompt"
     );
-    w.click(".oc-rating input[value=mostly]").await;
-    w.type_into(".oc-rating .oc-why", "Mostly, when the chair keeps time")
+    w.click(".oc-rating .oc-view[data-by=person] input[value=mostly]")
         .await;
-    w.click(".oc-rating .oc-keep-rating").await;
+    w.type_into(
+        ".oc-rating .oc-view[data-by=person] .oc-why",
+        "Mostly, when the chair keeps time",
+    )
+    .await;
     assert_accessible(&w);
     let record = w.record();
     let ratings = &record["prompt_ratings"]["opinions-valued"];
@@ -950,7 +1404,10 @@ async fn a_statement_that_rates_itself_keeps_each_view() {
     assert!(w
         .text(".oc-summary")
         .contains("Mostly, when the chair keeps time"));
-    assert_eq!(w.all(".oc-summary .oc-chart circle").len(), 1);
+    assert_eq!(
+        w.all(".oc-summary .oc-chart .oc-chart-point-person").len(),
+        2
+    );
 }
 
 #[wasm_bindgen_test]
@@ -1164,8 +1621,9 @@ async fn self_completion_shows_no_practitioner_notes_and_every_view_is_the_perso
     w.click(".oc-outcomes .oc-add").await;
     w.type_into(".oc-outcomes textarea", "Walk to the shop on my own")
         .await;
-    let raters = w.all(".oc-who input");
-    assert_eq!(raters.len(), 1, "only the person's own view is offered");
+    let views = w.all(".oc-view");
+    assert_eq!(views.len(), 1, "only the person's own view is offered");
+    assert_eq!(views[0].get_attribute("data-by").as_deref(), Some("person"));
     let practitioner = Mounted::new(&[("template", "what-matters")], "").await;
     assert!(practitioner.all(".oc-intro").is_empty());
     assert!(!practitioner.all(".oc-guidance").is_empty());

@@ -19,14 +19,6 @@ pub struct ActionEditorProps {
     pub on_remove: Callback<Id>,
 }
 
-/// What changes when one field of an agreed action is edited.
-enum Field {
-    What(String),
-    Who(String),
-    ByWhen(Option<Date>),
-    Outcome(Id, bool),
-}
-
 /// One agreed action: what, who, by when, which outcomes it helps, and whether it is done.
 #[component]
 pub fn ActionEditor(props: &ActionEditorProps) -> Html {
@@ -44,50 +36,33 @@ pub fn ActionEditor(props: &ActionEditorProps) -> Html {
             }
         });
     }
-    let edit = {
-        let (current, on_action) = (action.clone(), props.on_action.clone());
-        move |field: Field| {
-            let mut a = current.clone();
-            match field {
-                Field::What(what) => a.what = what,
-                Field::Who(who) => a.who = who,
-                Field::ByWhen(date) => a.by_when = date,
-                Field::Outcome(id, true) if !a.outcomes.contains(&id) => a.outcomes.push(id),
-                Field::Outcome(id, false) => a.outcomes.retain(|o| *o != id),
-                Field::Outcome(..) => {}
-            }
-            on_action.emit(Action::EditAction {
-                action: a.id,
-                what: a.what,
-                who: a.who,
-                by_when: a.by_when,
-                outcomes: a.outcomes,
-            });
-        }
-    };
     let on_what = {
-        let edit = edit.clone();
-        Callback::from(move |e: InputEvent| {
-            edit(Field::What(
-                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
-            ))
-        })
+        let id = action.id.clone();
+        props
+            .on_action
+            .reform(move |e: InputEvent| Action::SetActionWhat {
+                action: id.clone(),
+                what: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            })
     };
     let on_who = {
-        let edit = edit.clone();
-        Callback::from(move |e: InputEvent| {
-            edit(Field::Who(
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
-        })
+        let id = action.id.clone();
+        props
+            .on_action
+            .reform(move |e: InputEvent| Action::SetActionWho {
+                action: id.clone(),
+                who: e.target_unchecked_into::<HtmlInputElement>().value(),
+            })
     };
     let on_by_when = {
-        let edit = edit.clone();
+        let id = action.id.clone();
         // A date input gives "" until the date is whole: no date yet.
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            edit(Field::ByWhen(Date::parse(value).ok()))
-        })
+        props
+            .on_action
+            .reform(move |e: Event| Action::SetActionByWhen {
+                action: id.clone(),
+                by_when: Date::parse(e.target_unchecked_into::<HtmlInputElement>().value()).ok(),
+            })
     };
     let on_done = {
         let (id, on_action) = (action.id.clone(), props.on_action.clone());
@@ -131,9 +106,11 @@ pub fn ActionEditor(props: &ActionEditorProps) -> Html {
                 }
                 { for props.outcomes.iter().map(|(id, words)| {
                     let on_change = {
-                        let (edit, id) = (edit.clone(), id.clone());
-                        Callback::from(move |e: Event| {
-                            edit(Field::Outcome(id.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+                        let (action, outcome) = (action.id.clone(), id.clone());
+                        props.on_action.reform(move |e: Event| Action::SetActionOutcome {
+                            action: action.clone(),
+                            outcome: outcome.clone(),
+                            linked: e.target_unchecked_into::<HtmlInputElement>().checked(),
                         })
                     };
                     html! {

@@ -57,7 +57,7 @@ pub fn ActionsView(props: &ActionsViewProps) -> Html {
         <PromptFrame id={props.id.clone()} text={props.text.clone()} hint={props.hint.clone()}
             guidance={props.guidance.clone()} class="oc-actions">
             if empty {
-                <p class="oc-empty">{ t.actions_empty }</p>
+                <p class="oc-empty">{ t.for_person(t.actions_empty, t.actions_empty_self) }</p>
             } else {
                 <ol class="oc-action-list">
                     { for props.actions.iter().enumerate().map(|(i, action)| html! {

@@ -85,10 +85,13 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
         <div class="oc-prompt oc-consent" role="group" aria-labelledby={format!("{base}-text")} aria-describedby={statement_id.clone()}>
             <p class="oc-prompt-text" id={format!("{base}-text")}>{ props.text.clone() }</p>
             <p class="oc-statement" id={statement_id}>{ props.statement.clone() }</p>
-            <fieldset class="oc-who">
-                <legend>{ t.consent_who }</legend>
-                { for props.answerers.iter().map(who_radio) }
-            </fieldset>
+            // On their own, the person is the one answering: nobody else to choose.
+            if props.answerers.len() > 1 {
+                <fieldset class="oc-who">
+                    <legend>{ t.consent_who }</legend>
+                    { for props.answerers.iter().map(who_radio) }
+                </fieldset>
+            }
             <fieldset class="oc-consent-answer">
                 <legend>{ t.consent_answer }</legend>
                 { answer_radio(true, t.consent_given) }

@@ -1,18 +1,23 @@
-use outcomes_core::{Action, Conversation, Id, PromptKind, Status};
+use std::sync::Arc;
+
+use outcomes_core::{
+    Action, Conversation, Id, Missing, Mode, Problem, PromptKind, Rates, Record, RecordId, Status,
+};
 use yew::prelude::*;
 
 use super::{
-    ActionsView, ChoiceView, ConsentView, DeleteControl, Downloads, EarlierDraftNotice,
-    GuidanceNote, OutboxView, OutcomesView, Progress, PromptView, RatingView, SaveStatus,
-    SaveStatusView, ScaleChoice, SectionView, Submission, SummaryView,
+    Accepted, ActionsView, ChoiceView, ConflictNotice, ConsentView, DeleteControl, DeviceList,
+    Downloads, EarlierDraftNotice, FinishCheck, GuidanceNote, KeptConversation, LastTime,
+    MissingItem, OutboxView, OutcomesView, PeopleView, PersonRow, Progress, PromptView, RatingView,
+    SaveStatus, SaveStatusView, ScaleChoice, SectionView, Submission, SummaryView,
 };
 use crate::hooks::use_effect_on_change;
 use crate::host::Host;
 use crate::messages::Locale;
-use crate::setup::SharedTemplate;
-use crate::setup::{Mode, Setup};
+use crate::setup::{Setup, SharedTemplate};
 use crate::state::{ConversationState, Msg};
-use crate::storage::StorageProblem;
+use crate::storage::{Kept, StorageProblem};
+use crate::tabs::use_tabs;
 use crate::{clock, download, present};
 
 #[derive(Debug, Properties, PartialEq)]
@@ -21,35 +26,83 @@ pub struct ConversationViewProps {
     pub setup: Setup,
 }
 
-/// A conversation through the template, one stage at a time, then a summary.
+/// The conversation a widget starts with: the one on screen last time (if this page has its
+/// template), else a review of the earlier record the page gave, else a new one.
+fn first_conversation(setup: &Setup) -> Conversation {
+    if let Ok(Some(kept)) = &setup.draft {
+        if let Some(conversation) = open_kept(setup, kept.clone()) {
+            return conversation;
+        }
+    }
+    match (&setup.earlier, setup.mode) {
+        (Some(earlier), Mode::Review) => Conversation::start_review(
+            Arc::clone(&setup.template),
+            clock::new_record_id(),
+            clock::now(),
+            Arc::clone(earlier),
+        ),
+        _ => new_conversation(setup),
+    }
+}
+
+fn new_conversation(setup: &Setup) -> Conversation {
+    // A review needs an earlier record: without one, a new conversation is an ordinary one.
+    let mode = if setup.mode == Mode::Review {
+        Mode::Practitioner
+    } else {
+        setup.mode
+    };
+    Conversation::start_in(
+        Arc::clone(&setup.template),
+        clock::new_record_id(),
+        clock::now(),
+        mode,
+    )
+}
+
+/// A conversation kept on this device, opened with its template, in the page's mode when the
+/// page asks for the person on their own, with the record it reviews when that is at hand.
+fn open_kept(setup: &Setup, kept: Kept) -> Option<Conversation> {
+    let template = setup.template_for(&kept.record)?;
+    let earlier = kept.record.reviews.clone();
+    let mut conversation = Conversation::resume(template, kept.record, kept.position);
+    if setup.mode == Mode::SelfCompletion {
+        conversation = conversation.in_mode(Mode::SelfCompletion);
+    }
+    let earlier = setup
+        .earlier
+        .clone()
+        .filter(|e| Some(&e.id) == earlier.as_ref())
+        .or_else(|| {
+            let earlier = earlier?;
+            let kept = setup
+                .store
+                .get(earlier.as_str(), &clock::now())
+                .ok()
+                .flatten()?;
+            Some(Arc::new(kept.record))
+        });
+    Some(match earlier {
+        Some(earlier) => conversation.with_earlier(earlier),
+        None => conversation,
+    })
+}
+
+/// A conversation through the template, one stage at a time, then a summary; with the people
+/// taking part, the conversations kept on this device, and what is sent.
 #[component]
 pub fn ConversationView(props: &ConversationViewProps) -> Html {
     let setup = &props.setup;
-    let t = (*use_memo((setup.lang.clone(), setup.easy_read), |(lang, easy)| {
-        Locale::new(lang, *easy)
-    }))
-    .clone();
     let state = {
         let setup = setup.clone();
-        use_reducer(move || match setup.draft {
-            Ok(Some(draft)) => ConversationState::new(Conversation::resume(
-                setup.template,
-                draft.record,
-                draft.position,
-            )),
-            _ => match &setup.earlier {
-                Some(earlier) => ConversationState::new(Conversation::start_review(
-                    setup.template,
-                    clock::new_record_id(),
-                    clock::now(),
-                    earlier,
-                )),
-                None => {
-                    ConversationState::start(setup.template, clock::new_record_id(), clock::now())
-                }
-            },
-        })
+        use_reducer(move || ConversationState::new(first_conversation(&setup)))
     };
+    let alone = state.conversation().mode() == Mode::SelfCompletion;
+    let t = (*use_memo(
+        (setup.lang.clone(), setup.easy_read, alone),
+        |(lang, easy, alone)| Locale::new(lang, *easy).speaking_to_person(*alone),
+    ))
+    .clone();
     let save_status = use_state_eq(|| match &setup.draft {
         Ok(Some(_)) => SaveStatus::Resumed,
         Err(problem @ (StorageProblem::Unavailable | StorageProblem::Full)) => {
@@ -73,23 +126,48 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             });
         })
     };
+    let current_id = state.conversation().record().id.clone();
+    // The same conversation open in another tab: follow its changes, or keep both versions.
+    let tabs = {
+        let (dispatcher, follow) = (state.dispatcher(), setup.clone());
+        // Read when another tab's change arrives: the stage on screen then, not now.
+        let live_position = use_mut_ref(|| 0);
+        *live_position.borrow_mut() = state.conversation().position();
+        let on_follow = Callback::from(move |record: Record| {
+            let position = *live_position.borrow();
+            if let Some(conversation) = open_kept(&follow, Kept { record, position }) {
+                dispatcher.dispatch(Msg::Follow(Box::new(conversation)));
+            }
+        });
+        use_tabs(setup.store.clone(), current_id.clone(), on_follow)
+    };
+    {
+        // What this tab starts from, and after each switch, is what other tabs are compared to.
+        let (tabs, state) = (tabs.clone(), state.clone());
+        use_effect_with(state.switches, move |_| {
+            let conversation = state.conversation();
+            let record = conversation.record();
+            tabs.opened(&record.id, record.to_json());
+        });
+    }
     {
         // Every change is saved at once, then the host is told.
-        let (host, state, store) = (props.host.clone(), state.clone(), setup.store.clone());
+        let (host, state, tabs) = (props.host.clone(), state.clone(), tabs.clone());
         let (save_status, lang) = (save_status.clone(), setup.lang.clone());
         use_effect_on_change(state.record_revision, move |_| {
             let conversation = state.conversation();
+            let record = conversation.record();
             // Serialised once, for the device and for the host page.
-            let json = conversation.record().to_json();
-            save_status.set(match store.save(&json) {
+            let json = record.to_json();
+            save_status.set(match tabs.save(&record.id, &json) {
                 Ok(()) => SaveStatus::Saved(crate::i18n::time_now(&lang).into()),
                 Err(problem) => SaveStatus::Failed(problem),
             });
             host.record_changed(&json);
         });
     }
-    // Each completion tells the host and puts the record in the outbox (when there is an
-    // endpoint); serialised here once, not on every render.
+    // Each finishing tells the host and puts the revision in the outbox (when there is an
+    // endpoint and the person agreed to the record being kept); serialised here once.
     let submission = use_state_eq(|| None::<Submission>);
     {
         let (host, state, submission) = (props.host.clone(), state.clone(), submission.clone());
@@ -97,178 +175,381 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             let conversation = state.conversation();
             let record = conversation.record();
             host.completed(record);
-            submission.set(Some(Submission {
-                serial: *completions,
-                record_id: record.id.to_string().into(),
-                record: record.to_json().into(),
-            }));
+            if conversation.may_send() {
+                submission.set(Some(Submission {
+                    serial: *completions,
+                    record_id: record.id.to_string().into(),
+                    revision: record.revision,
+                    key: record.submission_key().into(),
+                    record: record.to_json().into(),
+                }));
+            }
         });
     }
     let heading_ref = use_node_ref();
     {
         // Moving to another stage moves focus to its heading, so keyboard and screen-reader
         // users start at the top of what changed. Not on first render: the host page owns focus.
-        let (heading_ref, store) = (heading_ref.clone(), setup.store.clone());
-        use_effect_on_change(state.conversation().position(), move |position| {
-            let _ = store.save_position(*position);
+        let position = state.conversation().position();
+        let (heading_ref, store, state) = (heading_ref.clone(), setup.store.clone(), state.clone());
+        use_effect_on_change(position, move |position| {
+            let _ = store.save_position(&state.conversation().record().id, *position);
             if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {
                 let _ = heading.focus();
             }
         });
     }
+    // Conversations taken off the device: `(serial, record id)`, for the outbox to forget.
     let deleted = use_state_eq(|| None::<(u64, AttrValue)>);
-    let on_delete = {
-        let (host, state, store) = (props.host.clone(), state.clone(), setup.store.clone());
-        let deleted_record = deleted.clone();
-        let (save_status, template) = (save_status.clone(), setup.template.clone());
+    let cleared = use_state_eq(|| None::<(u64, AttrValue)>);
+    let device_revision = use_state_eq(|| 0_u64);
+    let start_new = {
+        let (state, setup, store) = (state.clone(), setup.clone(), setup.store.clone());
+        let device_revision = device_revision.clone();
         Callback::from(move |()| {
-            let deleted = state.conversation().record().id.to_string();
-            match store.delete() {
+            // The next start is this new one (saved on its first change).
+            let _ = store.clear_current();
+            state.dispatch(Msg::Replace(Box::new(new_conversation(&setup))));
+            device_revision.set(*device_revision + 1);
+        })
+    };
+    let delete = {
+        let (host, state, store) = (props.host.clone(), state.clone(), setup.store.clone());
+        let (deleted_record, save_status) = (deleted.clone(), save_status.clone());
+        let (start_new, device_revision) = (start_new.clone(), device_revision.clone());
+        Callback::from(move |id: RecordId| {
+            match store.delete(&id) {
                 Ok(()) | Err(StorageProblem::Unavailable) => save_status.set(SaveStatus::Deleted),
                 Err(problem) => save_status.set(SaveStatus::Failed(problem)),
             }
-            host.deleted(&deleted);
+            host.deleted(id.as_str());
             let serial = deleted_record.as_ref().map_or(1, |(serial, _)| serial + 1);
-            deleted_record.set(Some((serial, deleted.into())));
-            let fresh = Conversation::start(template.clone(), clock::new_record_id(), clock::now());
-            state.dispatch(Msg::Replace(Box::new(fresh)));
+            deleted_record.set(Some((serial, id.to_string().into())));
+            if state.conversation().record().id == id {
+                start_new.emit(());
+            }
+            device_revision.set(*device_revision + 1);
         })
     };
-    // The copy on this device says it was sent (if it is still the conversation on screen).
+    let on_delete = {
+        let (delete, state) = (delete.clone(), state.clone());
+        Callback::from(move |()| delete.emit(state.conversation().record().id.clone()))
+    };
+    // The organisation has a revision: the record on the device says so; on a shared device
+    // (`clear-when-sent`) the words then leave it.
     let on_submitted = {
-        let (state, apply) = (state.clone(), apply.clone());
-        Callback::from(move |record_id: String| {
-            if state.conversation().record().id.as_str() == record_id {
-                apply.emit(Action::MarkSubmitted);
+        let (state, apply, setup) = (state.clone(), apply.clone(), setup.clone());
+        let (cleared, save_status) = (cleared.clone(), save_status.clone());
+        let (start_new, device_revision) = (start_new.clone(), device_revision.clone());
+        Callback::from(move |accepted: Accepted| {
+            let here = state.conversation().record().id.as_str() == accepted.record_id;
+            let mark = Action::MarkSubmitted {
+                revision: accepted.revision,
+            };
+            let record = if here {
+                apply.emit(mark);
+                Some(state.conversation().record().clone())
+            } else {
+                // Kept on the device but not on screen: marked there.
+                let kept = setup
+                    .store
+                    .get(&accepted.record_id, &clock::now())
+                    .ok()
+                    .flatten();
+                kept.and_then(|kept| open_kept(&setup, kept)).map(|mut c| {
+                    let _ = c.apply(mark, clock::now());
+                    let record = c.record().clone();
+                    let _ = setup.store.save(&record.id, &record.to_json());
+                    record
+                })
+            };
+            let sent =
+                record.filter(|r| r.status == Status::Submitted && r.revision == accepted.revision);
+            if let (true, Some(record)) = (setup.clear_when_sent, sent) {
+                let _ = setup.store.delete(&record.id);
+                let serial = cleared.as_ref().map_or(1, |(serial, _)| serial + 1);
+                cleared.set(Some((serial, record.id.to_string().into())));
+                if here {
+                    save_status.set(SaveStatus::Cleared);
+                    start_new.emit(());
+                }
             }
+            device_revision.set(*device_revision + 1);
         })
     };
     let on_download_record = {
         let state = state.clone();
-        Callback::from(move |()| {
-            let conversation = state.conversation();
-            let record = conversation.record();
-            let name = format!(
-                "{}-{}-{}.json",
-                record.template.id,
-                record.updated.date(),
-                short_id(record.id.as_str())
-            );
-            let _ = download::offer(&name, "application/json", &record.to_json());
-        })
+        Callback::from(move |()| offer_record(state.conversation().record()))
     };
     let on_download_unreadable = Callback::from(|text: AttrValue| {
         let _ = download::offer("earlier-conversation.txt", "text/plain", &text);
     });
+    let load_device = {
+        let (setup, state, t) = (setup.clone(), state.clone(), t.clone());
+        Callback::from(move |()| {
+            // The one on screen as it is now (saved or not yet), then the others as kept.
+            let conversation = state.conversation();
+            let on_screen = Kept {
+                record: conversation.record().clone(),
+                position: conversation.position(),
+            };
+            let current = &on_screen.record.id;
+            let others = setup.store.list().unwrap_or_default();
+            std::iter::once(&on_screen)
+                .chain(others.iter().filter(|k| &k.record.id != current))
+                .map(|k| kept_line(&setup, k, current, &t))
+                .collect::<Vec<KeptConversation>>()
+        })
+    };
+    let open_conversation = {
+        let (setup, state, device_revision) =
+            (setup.clone(), state.clone(), device_revision.clone());
+        Callback::from(move |id: RecordId| {
+            let kept = setup.store.get(id.as_str(), &clock::now()).ok().flatten();
+            if let Some(conversation) = kept.and_then(|kept| open_kept(&setup, kept)) {
+                let _ = setup.store.set_current(&id);
+                state.dispatch(Msg::Replace(Box::new(conversation)));
+                device_revision.set(*device_revision + 1);
+            }
+        })
+    };
+    let review_conversation = {
+        let (setup, state, device_revision) =
+            (setup.clone(), state.clone(), device_revision.clone());
+        Callback::from(move |id: RecordId| {
+            let kept = setup.store.get(id.as_str(), &clock::now()).ok().flatten();
+            if let Some(kept) = kept {
+                let review = Conversation::start_review(
+                    Arc::clone(&setup.review_template),
+                    clock::new_record_id(),
+                    clock::now(),
+                    Arc::new(kept.record),
+                );
+                let _ = setup.store.clear_current();
+                state.dispatch(Msg::Replace(Box::new(review)));
+                device_revision.set(*device_revision + 1);
+            }
+        })
+    };
+    let keep_mine = {
+        let (tabs, state) = (tabs.clone(), state.clone());
+        Callback::from(move |()| {
+            let conversation = state.conversation();
+            let record = conversation.record();
+            let _ = tabs.choose(&record.id, &record.to_json());
+        })
+    };
+    let keep_theirs = {
+        let (tabs, state, setup) = (tabs.clone(), state.clone(), setup.clone());
+        Callback::from(move |()| {
+            let id = state.conversation().record().id.clone();
+            let Some(theirs) = tabs.their_versions(&id).into_iter().next() else {
+                return;
+            };
+            let _ = tabs.choose(&id, &theirs.to_json());
+            let position = state.conversation().position();
+            if let Some(conversation) = open_kept(
+                &setup,
+                Kept {
+                    record: theirs,
+                    position,
+                },
+            ) {
+                state.dispatch(Msg::Follow(Box::new(conversation)));
+            }
+        })
+    };
 
     let on_text = apply.reform(|(prompt, text): (Id, String)| Action::SetText { prompt, text });
     let on_go_to = apply.reform(Action::GoTo);
     let on_back = apply.reform(|_: MouseEvent| Action::Back);
     let on_next = apply.reform(|_: MouseEvent| Action::Next);
-    let on_finish = apply.reform(|()| Action::Complete);
+    let on_finish = apply.reform(|_: MouseEvent| Action::Complete { confirmed: false });
+    let on_finish_anyway = apply.reform(|()| Action::Complete { confirmed: true });
+    let on_not_yet = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Msg::Dismiss))
+    };
+    let on_summary = apply.reform({
+        let sections = setup.template.sections.len();
+        move |_: MouseEvent| Action::GoTo(sections)
+    });
 
     let conversation = state.conversation();
     let template = conversation.template();
+    let record = conversation.record();
     let text_lang = t.text_lang().clone();
     let text =
         |text: &outcomes_core::Text| AttrValue::from(template.text(text, &text_lang).to_owned());
-    // On their own (mode="self"), the person sees no practitioner's notes, and every view,
-    // answer and removal is theirs.
-    let self_mode = setup.mode == Mode::SelfCompletion;
-    let note =
-        |guidance: &Option<outcomes_core::Text>| guidance.as_ref().filter(|_| !self_mode).map(text);
-    let people = |everyone: Vec<(Id, AttrValue)>| -> Vec<(Id, AttrValue)> {
-        if self_mode {
-            everyone.into_iter().take(1).collect()
-        } else {
-            everyone
-        }
+    let note = |guidance: &Option<outcomes_core::Text>| {
+        guidance
+            .as_ref()
+            .filter(|_| conversation.shows_guidance())
+            .map(text)
     };
-    let remover = if self_mode {
-        present::person(conversation.record())
-    } else {
-        present::remover(conversation.record())
-    };
+    let actor = conversation.actor();
     let shown_lang = t.shown_lang(template);
     let translation_note = t.translation_note(template);
     let stages: Vec<AttrValue> = template.sections.iter().map(|s| text(&s.title)).collect();
     let position = conversation.position();
     let last_section = stages.len().saturating_sub(1);
+    let why = AttrValue::Static(if alone {
+        t.rating_why_self
+    } else {
+        t.rating_why
+    });
 
     let body = match conversation.section() {
-        Some(section) => html! {
-            <SectionView title={text(&section.title)} guidance={note(&section.guidance)} heading_ref={heading_ref.clone()}>
-                { for section.prompts.iter().map(|prompt| match &prompt.kind {
-                    PromptKind::Text { short } => html! {
-                        <PromptView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
-                            short={*short} value={AttrValue::from(conversation.record().text(&prompt.id).unwrap_or_default().to_owned())}
-                            on_text={on_text.clone()} />
-                    },
-                    PromptKind::Outcomes { outcome_set } => html! {
-                        <OutcomesView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
-                            outcomes={conversation.record().outcomes.clone()}
-                            tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), &t)}
-                            weighted={template.scales.iter().any(|s| s.goal_attainment)}
-                            known_tags={template.outcome_sets.iter().flat_map(|s| s.tags.iter().map(|t| t.id.clone())).collect::<Vec<_>>()}
-                            by={remover.clone()} on_action={apply.clone()} />
-                    },
-                    PromptKind::Rating { scale, rates } => {
-                        let (scale_title, points) = present::scale(&conversation, scale, &t);
-                        html! {
-                            <RatingView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                                hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
-                                scale_title={scale_title} points={points} raters={people(present::raters(conversation.record(), &t))}
-                                targets={present::rating_targets(&conversation, &prompt.id, *rates, &t)}
-                                on_action={apply.clone()} />
+        Some(section) => {
+            // A stage's questions about outcomes are asked together, one card per outcome.
+            let outcome_ratings: Vec<&outcomes_core::Prompt> = section
+                .prompts
+                .iter()
+                .filter(|p| {
+                    matches!(
+                        p.kind,
+                        PromptKind::Rating {
+                            rates: Rates::Outcomes,
+                            ..
                         }
-                    },
-                    PromptKind::Actions => html! {
-                        <ActionsView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
-                            actions={conversation.record().actions.clone()}
-                            outcomes={present::outcome_words(conversation.record(), &t)}
-                            by={remover.clone()} on_action={apply.clone()} />
-                    },
-                    PromptKind::Choice { options, multiple } => html! {
-                        <ChoiceView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            hint={prompt.hint.as_ref().map(text)} guidance={note(&prompt.guidance)}
-                            options={options.iter().map(|o| ScaleChoice { id: o.id.clone(), label: text(&o.label) }).collect::<Vec<_>>()}
-                            multiple={*multiple}
-                            chosen={conversation.record().choices.get(&prompt.id).map(|c| c.options.clone()).unwrap_or_default()}
-                            on_action={apply.clone()} />
-                    },
-                    PromptKind::Consent { statement } => html! {
-                        <ConsentView key={prompt.id.as_str()} id={prompt.id.clone()} text={text(&prompt.text)}
-                            statement={text(statement)} guidance={note(&prompt.guidance)}
-                            answerers={people(present::answerers(conversation.record(), &t))}
-                            answer={conversation.record().consent.get(&prompt.id).map(|c| (c.given, c.by.clone()))}
-                            on_action={apply.clone()} />
-                    },
-                    PromptKind::Information => html! {
-                        <div key={prompt.id.as_str()} class="oc-prompt oc-information">
-                            <p>{ text(&prompt.text) }</p>
-                            if let Some(hint) = prompt.hint.as_ref().map(text) {
-                                <p class="oc-hint">{ hint }</p>
-                            }
-                            if let Some(guidance) = note(&prompt.guidance) {
-                                <GuidanceNote summary={t.prompt_guidance} text={guidance} />
-                            }
-                        </div>
-                    },
-                }) }
-            </SectionView>
-        },
-        None => {
-            let summary = present::summary(&conversation, &t);
+                    )
+                })
+                .collect();
+            let first_outcome_rating = outcome_ratings.first().map(|p| p.id.clone());
             html! {
-                <SummaryView sections={summary.0} outcomes={summary.1} actions={summary.2}
-                    finished={conversation.record().status != Status::Draft}
-                    heading_ref={heading_ref.clone()} on_finish={on_finish} />
+                <SectionView title={text(&section.title)} guidance={note(&section.guidance)} heading_ref={heading_ref.clone()}>
+                    if position == 0 {
+                        if let (Some(earlier), Some(earlier_template)) = (conversation.earlier(), conversation.earlier().and_then(|e| setup.template_for(e))) {
+                            <LastTime summary={present::summary(&outcomes_core::summary::Summary::of(earlier, &earlier_template, &text_lang, Mode::of(earlier)), &t)}
+                                date={AttrValue::from(t.date(earlier.created.date()))} />
+                        }
+                    }
+                    { for section.prompts.iter().map(|prompt| {
+                        let prompt_text = AttrValue::from(conversation.prompt_text(prompt, &text_lang).to_owned());
+                        let hint = conversation.prompt_hint(prompt, &text_lang).map(|h| AttrValue::from(h.to_owned()));
+                        match &prompt.kind {
+                            PromptKind::Text { short, next_review } => html! {
+                                <PromptView key={prompt.id.as_str()} id={prompt.id.clone()} text={prompt_text}
+                                    hint={hint} guidance={note(&prompt.guidance)}
+                                    short={*short} value={AttrValue::from(record.text(&prompt.id).unwrap_or_default().to_owned())}
+                                    on_text={on_text.clone()}
+                                    next_review={next_review.then(|| record.next_review.clone())}
+                                    on_action={next_review.then(|| apply.clone())} />
+                            },
+                            PromptKind::Outcomes { outcome_set } => html! {
+                                <OutcomesView key={prompt.id.as_str()} id={prompt.id.clone()} text={prompt_text}
+                                    hint={hint} guidance={note(&prompt.guidance)}
+                                    outcomes={record.outcomes.clone()}
+                                    tag_groups={present::tag_groups(&conversation, outcome_set.as_ref(), &t)}
+                                    weighted={template.scales.iter().any(|s| s.goal_attainment)}
+                                    by={actor.clone()} on_action={apply.clone()} />
+                            },
+                            PromptKind::Rating { rates: Rates::Outcomes, .. } => {
+                                if first_outcome_rating.as_ref() != Some(&prompt.id) {
+                                    return Html::default();
+                                }
+                                html! {
+                                    <RatingView key={prompt.id.as_str()}
+                                        questions={outcome_ratings.iter().map(|p| present::rating_question(&conversation, p, &t)).collect::<Vec<_>>()}
+                                        targets={present::rating_targets(&conversation, &outcome_ratings, &t)}
+                                        why={why.clone()} on_action={apply.clone()} />
+                                }
+                            }
+                            PromptKind::Rating { rates: Rates::Prompt, .. } => html! {
+                                <RatingView key={prompt.id.as_str()}
+                                    questions={vec![present::rating_question(&conversation, prompt, &t)]}
+                                    targets={present::rating_targets(&conversation, &[prompt], &t)}
+                                    why={why.clone()} on_action={apply.clone()} />
+                            },
+                            PromptKind::Actions => html! {
+                                <ActionsView key={prompt.id.as_str()} id={prompt.id.clone()} text={prompt_text}
+                                    hint={hint} guidance={note(&prompt.guidance)}
+                                    actions={record.actions.clone()}
+                                    outcomes={present::outcome_words(record, &t)}
+                                    by={actor.clone()} on_action={apply.clone()} />
+                            },
+                            PromptKind::Choice { options, multiple } => html! {
+                                <ChoiceView key={prompt.id.as_str()} id={prompt.id.clone()} text={prompt_text}
+                                    hint={hint} guidance={note(&prompt.guidance)}
+                                    options={options.iter().map(|o| ScaleChoice { id: o.id.clone(), label: text(&o.label) }).collect::<Vec<_>>()}
+                                    multiple={*multiple}
+                                    chosen={record.choices.get(&prompt.id).map(|c| c.options.clone()).unwrap_or_default()}
+                                    on_action={apply.clone()} />
+                            },
+                            PromptKind::Consent { statement, .. } => html! {
+                                <ConsentView key={prompt.id.as_str()} id={prompt.id.clone()} text={prompt_text}
+                                    statement={text(statement)} guidance={note(&prompt.guidance)}
+                                    answerers={present::answerers(&conversation, &t)}
+                                    answer={record.consent.get(&prompt.id).map(|c| (c.given, c.by.clone()))}
+                                    on_action={apply.clone()} />
+                            },
+                            PromptKind::Information => html! {
+                                <div key={prompt.id.as_str()} class="oc-prompt oc-information">
+                                    <p>{ prompt_text }</p>
+                                    if let Some(hint) = hint {
+                                        <p class="oc-hint">{ hint }</p>
+                                    }
+                                    if let Some(guidance) = note(&prompt.guidance) {
+                                        <GuidanceNote summary={t.prompt_guidance} text={guidance} />
+                                    }
+                                </div>
+                            },
+                        }
+                    }) }
+                </SectionView>
+            }
+        }
+        None => {
+            let finished = record.status != Status::Draft;
+            let ending = match &state.problem {
+                Some(Problem::Incomplete(missing)) => html! {
+                    <FinishCheck missing={missing_items(&conversation, missing, &t)}
+                        on_go_to={on_go_to.clone()} on_finish_anyway={on_finish_anyway}
+                        on_not_yet={on_not_yet.clone()} />
+                },
+                _ if finished => html! {
+                    <div class="oc-finished" role="status">
+                        <p>{ finished_message(&conversation, setup.endpoint.is_some(), &t) }</p>
+                    </div>
+                },
+                _ => html! {
+                    <button type="button" class="oc-button oc-button-primary oc-finish" onclick={on_finish}>
+                        { if record.replaces.is_some() { t.finish_again } else { t.finish } }
+                    </button>
+                },
+            };
+            html! {
+                <SummaryView summary={present::summary(&conversation.summary(&text_lang), &t)}
+                    heading_ref={heading_ref.clone()}>
+                    { ending }
+                </SummaryView>
             }
         }
     };
+
+    let problem = match &state.problem {
+        Some(Problem::Incomplete(_)) | None => None,
+        Some(problem) => Some(t.problem(problem, record)),
+    };
+    let people: Vec<PersonRow> = conversation
+        .voices()
+        .into_iter()
+        .chain(
+            record
+                .participants
+                .iter()
+                .filter(|p| alone && p.role != outcomes_core::Role::Person),
+        )
+        .map(|p| PersonRow {
+            id: p.id.clone(),
+            role: p.role,
+            role_label: t.role_label(p.role).into(),
+            name: p.name.clone().unwrap_or_default().into(),
+            reference: p.reference.clone().unwrap_or_default().into(),
+            removable: conversation.may_remove(&p.id),
+        })
+        .collect();
+    let people_summary = present::people_line(&conversation, &t);
 
     html! {
         <ContextProvider<Locale> context={t.clone()}>
@@ -276,17 +557,29 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             lang={shown_lang.clone()} dir={crate::i18n::direction(&shown_lang)}>
             <header class="oc-header">
                 <h2 class="oc-title" part="title">{ text(&template.title) }</h2>
-                <Progress stages={stages} current={position} on_go_to={on_go_to} />
+                <Progress stages={stages} current={position} on_go_to={on_go_to.clone()} />
             </header>
-            if self_mode {
+            if alone {
                 <p class="oc-intro">{ t.self_intro }</p>
             }
-            if let Some(problem) = &state.problem {
-                <p class="oc-problem" role="alert">{ problem.clone() }</p>
+            <ConflictNotice others={(*tabs.others).clone()} on_keep_mine={keep_mine} on_keep_theirs={keep_theirs}
+                on_download_mine={on_download_record.clone()} />
+            if let Some(replaced) = conversation.unfinished_changes() {
+                <div class="oc-changed" role="status">
+                    <p>{ t.fill(t.changed_since_finished, &[("date", &t.date_time(replaced.completed.as_str()))]) }</p>
+                    if !conversation.on_summary() {
+                        <button type="button" class="oc-button" onclick={on_summary}>{ t.to_summary }</button>
+                    }
+                </div>
+            }
+            if let Some(problem) = problem {
+                <p class="oc-problem" role="alert">{ problem }</p>
             }
             if let Some((message, text)) = earlier_draft {
                 <EarlierDraftNotice message={message} text={text} on_download={on_download_unreadable} />
             }
+            <PeopleView people={people} summary={AttrValue::from(people_summary)} alone={alone}
+                by={actor.clone()} on_action={apply.clone()} />
             { body }
             <div class="oc-nav" part="navigation">
                 if position > 0 {
@@ -299,17 +592,22 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                 }
             </div>
             if conversation.on_summary() {
-                <Downloads record={AttrValue::from(conversation.record().to_json())}
-                    template={SharedTemplate(setup.template.clone())} lang={t.text_lang().clone()}
-                    fhir_base={setup.fhir_base.clone()} exports={setup.exports.clone()} />
+                <Downloads record={AttrValue::from(record.to_json())}
+                    template={SharedTemplate(Arc::clone(conversation.shared_template()))} lang={t.text_lang().clone()}
+                    fhir_base={setup.fhir_base.clone()} exports={setup.exports.clone()}
+                    organisation={setup.organisation.clone().map(AttrValue::from)} person_only={alone} />
             }
             <footer class="oc-footer">
                 <SaveStatusView status={(*save_status).clone()} on_download_record={on_download_record} />
                 <DeleteControl on_delete={on_delete} />
+                <DeviceList load={load_device} revision={*device_revision + state.record_revision}
+                    on_new={start_new} on_open={open_conversation} on_review={review_conversation}
+                    on_delete={delete} />
             </footer>
             if let Some(endpoint) = &setup.endpoint {
                 <OutboxView host={props.host.clone()} endpoint={endpoint.clone()} store={setup.store.clone()}
-                    submission={(*submission).clone()} deleted={(*deleted).clone()} on_submitted={on_submitted} />
+                    submission={(*submission).clone()} deleted={(*deleted).clone()} cleared={(*cleared).clone()}
+                    on_submitted={on_submitted} />
             }
             if let Some(notice) = translation_note {
                 <p class="oc-translation-note" part="translation-note">{ notice }</p>
@@ -319,7 +617,94 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
     }
 }
 
+/// Offers the record as a JSON file to save.
+fn offer_record(record: &Record) {
+    let name = format!(
+        "{}-{}-{}.json",
+        record.template.id,
+        record.updated.date(),
+        short_id(record.id.as_str())
+    );
+    let _ = download::offer(&name, "application/json", &record.to_json());
+}
+
 /// The first part of a record id, enough to tell downloaded files apart.
 fn short_id(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
+}
+
+/// What is missing before finishing, in this language, each with the stage to go back to.
+fn missing_items(conversation: &Conversation, missing: &[Missing], t: &Locale) -> Vec<MissingItem> {
+    let template = conversation.template();
+    missing
+        .iter()
+        .map(|m| MissingItem {
+            text: t.missing(m, conversation).into(),
+            stage: m.section(template).and_then(|i| {
+                let section = template.sections.get(i)?;
+                Some((
+                    i,
+                    AttrValue::from(template.text(&section.title, t.text_lang()).to_owned()),
+                ))
+            }),
+        })
+        .collect()
+}
+
+/// What finishing did: finished and sent (or waiting to be), finished with nothing to send
+/// it to, or kept on the device because keeping it was refused.
+fn finished_message(conversation: &Conversation, endpoint: bool, t: &Locale) -> String {
+    let record = conversation.record();
+    let sent = record.status == Status::Submitted;
+    let message = if !conversation.may_send() {
+        t.finished_not_sent
+    } else if sent {
+        t.finished_sent
+    } else if endpoint {
+        t.finished_sending
+    } else {
+        t.finished
+    };
+    message.to_owned()
+}
+
+/// A kept conversation as the device list shows it.
+fn kept_line(setup: &Setup, kept: &Kept, current: &RecordId, t: &Locale) -> KeptConversation {
+    let record = &kept.record;
+    let template = setup.template_for(record);
+    let person = record.person();
+    let who = person
+        .and_then(|p| match (&p.name, &p.reference) {
+            (Some(name), Some(reference)) => Some(t.fill(
+                t.with_reference,
+                &[("name", name), ("reference", reference)],
+            )),
+            (Some(name), None) => Some(name.clone()),
+            (None, Some(reference)) => Some(reference.clone()),
+            (None, None) => None,
+        })
+        .unwrap_or_else(|| t.device_no_name.to_owned());
+    let about = template.as_ref().map_or_else(
+        || record.template.id.to_string(),
+        |t2| t2.text(&t2.title, t.text_lang()).to_owned(),
+    );
+    let sections = template.as_ref().map_or(0, |t| t.sections.len());
+    let stage = match record.status {
+        Status::Submitted => t.device_sent.to_owned(),
+        Status::Complete if setup.endpoint.is_some() => t.device_waiting.to_owned(),
+        Status::Complete => t.device_finished.to_owned(),
+        Status::Draft if record.replaces.is_some() => t.device_changed.to_owned(),
+        Status::Draft if kept.position >= sections => t.device_at_summary.to_owned(),
+        Status::Draft => t.stage_of(kept.position + 1, sections),
+    };
+    KeptConversation {
+        id: record.id.clone(),
+        who: who.into(),
+        about: about.into(),
+        started: t.date(record.created.date()).into(),
+        stage: stage.into(),
+        current: &record.id == current,
+        can_open: template.is_some(),
+        can_review: record.status != Status::Draft,
+    }
 }

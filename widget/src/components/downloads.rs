@@ -16,6 +16,13 @@ pub struct DownloadsProps {
     pub fhir_base: AttrValue,
     /// Loads the exports module; `None` where the page gave no loader.
     pub exports: Option<ExportsLoader>,
+    /// The organisation's name, at the top of the summary page.
+    #[prop_or_default]
+    pub organisation: Option<AttrValue>,
+    /// For the person on their own: the summary page and printing only (the files for the
+    /// organisation's systems are not theirs to handle).
+    #[prop_or_default]
+    pub person_only: bool,
 }
 
 /// The record to keep or pass on: a summary page, a spreadsheet (CSV), JSON and FHIR, each made
@@ -28,6 +35,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         let t = t.clone();
         let (record, template) = (props.record.clone(), props.template.clone());
         let (lang, base) = (props.lang.clone(), props.fhir_base.clone());
+        let organisation = props.organisation.clone();
         let (exports, problem) = (props.exports.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(exports) = exports.clone() else {
@@ -35,13 +43,15 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                 return;
             };
             let args = [
-                format,
-                &record,
-                &template.0.to_canonical_json(),
-                &lang,
-                &base,
-            ]
-            .map(JsValue::from_str);
+                JsValue::from_str(format),
+                JsValue::from_str(&record),
+                JsValue::from_str(&template.0.to_canonical_json()),
+                JsValue::from_str(&lang),
+                JsValue::from_str(&base),
+                organisation
+                    .as_deref()
+                    .map_or(JsValue::UNDEFINED, JsValue::from_str),
+            ];
             let (problem, t) = (problem.clone(), t.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match export(&exports, args).await {
@@ -62,9 +72,11 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         <div class="oc-downloads" part="downloads" role="group" aria-label={t.downloads}>
             <p class="oc-downloads-title">{ t.downloads }</p>
             <button type="button" class="oc-button" onclick={file("summary")}>{ t.download_summary }</button>
-            <button type="button" class="oc-button" onclick={file("csv")}>{ t.download_csv }</button>
-            <button type="button" class="oc-button" onclick={file("json")}>{ t.download_json }</button>
-            <button type="button" class="oc-button" onclick={file("fhir")}>{ t.download_fhir }</button>
+            if !props.person_only {
+                <button type="button" class="oc-button" onclick={file("csv")}>{ t.download_csv }</button>
+                <button type="button" class="oc-button" onclick={file("json")}>{ t.download_json }</button>
+                <button type="button" class="oc-button" onclick={file("fhir")}>{ t.download_fhir }</button>
+            }
             <button type="button" class="oc-button" onclick={print}>{ t.print }</button>
             if let Some(problem) = &*problem {
                 <p class="oc-problem" role="alert">{ problem.clone() }</p>
@@ -74,7 +86,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
 }
 
 /// Loads the exports module (once per page), makes the file and offers it.
-async fn export(exports: &ExportsLoader, args: [JsValue; 5]) -> Result<(), JsValue> {
+async fn export(exports: &ExportsLoader, args: [JsValue; 6]) -> Result<(), JsValue> {
     let module = JsFuture::from(
         exports
             .0

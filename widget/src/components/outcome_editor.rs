@@ -1,4 +1,4 @@
-use outcomes_core::{Action, Id, Outcome, OutcomeKind};
+use outcomes_core::{Action, Id, Named, Outcome, OutcomeKind};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -28,10 +28,6 @@ pub struct OutcomeEditorProps {
     pub number: usize,
     #[prop_or_default]
     pub tag_groups: Vec<TagGroup>,
-    /// Every tag the template knows (all its outcome sets): tags of a carried outcome that this
-    /// template does not know cannot be kept when it is retagged here (the core refuses them).
-    #[prop_or_default]
-    pub known_tags: Vec<Id>,
     /// Offer a weight (Goal Attainment Scaling templates).
     #[prop_or_default]
     pub weighted: bool,
@@ -50,12 +46,6 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
     let outcome = &props.outcome;
     let base = format!("oc-outcome-{}", outcome.id);
     let words_ref = use_node_ref();
-    // Tags come after the words and only on request: open at first only when some are chosen,
-    // then left as the practitioner leaves it.
-    let tags_open = {
-        let tagged = !outcome.tags.is_empty();
-        *use_state(move || tagged)
-    };
     {
         let words_ref = words_ref.clone();
         use_effect_with(props.focus, move |focus| {
@@ -75,41 +65,17 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
                 words: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
             })
     };
-    let all_tags: Vec<Id> = props
-        .tag_groups
-        .iter()
-        .flat_map(|g| g.tags.iter().map(|t| t.id.clone()))
-        .collect();
     let tag_box = |tag: &TagChoice| {
         let checked = outcome.tags.contains(&tag.id);
         let on_change = {
-            let (id, tag_id, current) = (outcome.id.clone(), tag.id.clone(), outcome.tags.clone());
-            let (all_tags, known) = (all_tags.clone(), props.known_tags.clone());
-            props.on_action.reform(move |e: Event| {
-                let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                // In the outcome set's order; tags from the template's other sets kept first.
-                let mut tags: Vec<Id> = current
-                    .iter()
-                    .filter(|t| !all_tags.contains(t) && known.contains(t))
-                    .cloned()
-                    .collect();
-                tags.extend(
-                    all_tags
-                        .iter()
-                        .filter(|t| {
-                            if **t == tag_id {
-                                on
-                            } else {
-                                current.contains(t)
-                            }
-                        })
-                        .cloned(),
-                );
-                Action::SetOutcomeTags {
+            let (id, tag_id) = (outcome.id.clone(), tag.id.clone());
+            props
+                .on_action
+                .reform(move |e: Event| Action::SetOutcomeTag {
                     outcome: id.clone(),
-                    tags,
-                }
-            })
+                    tag: tag_id.clone(),
+                    chosen: e.target_unchecked_into::<HtmlInputElement>().checked(),
+                })
         };
         html! {
             <label class="oc-chip">
@@ -118,6 +84,14 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
             </label>
         }
     };
+    // The tags chosen, named in the summary of the closed list, so the stage stays short.
+    let chosen: Vec<AttrValue> = props
+        .tag_groups
+        .iter()
+        .flat_map(|g| &g.tags)
+        .filter(|tag| outcome.tags.contains(&tag.id))
+        .map(|tag| tag.label.clone())
+        .collect();
     let kind_radio = |kind: OutcomeKind, label: &'static str| {
         let on_change = {
             let id = outcome.id.clone();
@@ -128,10 +102,7 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
                     kind,
                 })
         };
-        let value = match kind {
-            OutcomeKind::Achieve => "achieve",
-            OutcomeKind::Maintain => "maintain",
-        };
+        let value = kind.name();
         html! {
             <label class="oc-option">
                 <input type="radio" name={format!("{base}-kind")} value={value}
@@ -144,19 +115,19 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
     let on_weight = {
         let (id, on_action) = (outcome.id.clone(), props.on_action.clone());
         let weight_invalid = weight_invalid.clone();
-        // Only whole numbers from 1 are weights; anything else is said next to the field, and
-        // the weight kept stays the one before.
+        // Only whole numbers from 1 are weights (the core says so); anything else is said next
+        // to the field, and the weight kept stays the one before.
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            match value.trim().parse::<u32>().ok().filter(|w| *w >= 1) {
-                Some(weight) => {
+            match outcomes_core::parse_weight(&value) {
+                Ok(weight) => {
                     weight_invalid.set(false);
                     on_action.emit(Action::SetOutcomeWeight {
                         outcome: id.clone(),
                         weight,
                     });
                 }
-                None => weight_invalid.set(true),
+                Err(_) => weight_invalid.set(true),
             }
         })
     };
@@ -167,12 +138,19 @@ pub fn OutcomeEditor(props: &OutcomeEditorProps) -> Html {
     let words_id = format!("{base}-words");
     html! {
         <li class="oc-outcome" part="outcome">
-            <label class="oc-outcome-label" for={words_id.clone()}>{ t.numbered(t.outcome_words_label, props.number) }</label>
-            <textarea id={words_id} class="oc-answer oc-outcome-words" rows="3" ref={words_ref}
+            <label class="oc-outcome-label" for={words_id.clone()}>{ t.numbered(t.for_person(t.outcome_words_label, t.outcome_words_label_self), props.number) }</label>
+            <textarea id={words_id} class="oc-answer oc-outcome-words" rows="2" ref={words_ref}
                 value={outcome.words.clone()} oninput={on_words} />
             if !props.tag_groups.is_empty() {
-                <details class="oc-tags-details" open={tags_open}>
-                <summary>{ t.outcome_tags_open }</summary>
+                // Tags come after the words and only on request, closed at first (the tags chosen
+                // are named in its summary): a stage with several outcomes stays short to scan.
+                <details class="oc-tags-details">
+                <summary>
+                    { t.outcome_tags_open }
+                    if !chosen.is_empty() {
+                        <span class="oc-tags-chosen">{ t.list(&chosen) }</span>
+                    }
+                </summary>
                 <fieldset class="oc-tags">
                     <legend>{ t.outcome_tags }</legend>
                     { for props.tag_groups.iter().map(|group| html! {

@@ -23,9 +23,6 @@ pub struct OutcomesViewProps {
     /// Offer a weight per outcome (the template scores Goal Attainment).
     #[prop_or_default]
     pub weighted: bool,
-    /// Every tag of every outcome set in the template.
-    #[prop_or_default]
-    pub known_tags: Vec<Id>,
     /// The participant who removes an outcome (the practitioner at the keyboard).
     pub by: Id,
     pub on_action: Callback<Action>,
@@ -65,12 +62,12 @@ pub fn OutcomesView(props: &OutcomesViewProps) -> Html {
         <PromptFrame id={props.id.clone()} text={props.text.clone()} hint={props.hint.clone()}
             guidance={props.guidance.clone()} class="oc-outcomes">
             if empty {
-                <p class="oc-empty">{ t.outcomes_empty }</p>
+                <p class="oc-empty">{ t.for_person(t.outcomes_empty, t.outcomes_empty_self) }</p>
             } else {
                 <ol class="oc-outcome-list">
                     { for props.outcomes.iter().enumerate().map(|(i, outcome)| html! {
                         <OutcomeEditor key={outcome.id.as_str()} outcome={outcome.clone()} number={i + 1}
-                            tag_groups={props.tag_groups.clone()} known_tags={props.known_tags.clone()} weighted={props.weighted} focus={focus.is_new(&outcome.id)}
+                            tag_groups={props.tag_groups.clone()} weighted={props.weighted} focus={focus.is_new(&outcome.id)}
                             on_action={props.on_action.clone()} on_remove={on_remove.clone()} />
                     }) }
                 </ol>

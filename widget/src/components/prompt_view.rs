@@ -1,4 +1,4 @@
-use outcomes_core::Id;
+use outcomes_core::{Action, Date, Id};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -20,6 +20,13 @@ pub struct PromptViewProps {
     /// The person's words so far, exactly as recorded.
     pub value: AttrValue,
     pub on_text: Callback<(Id, String)>,
+    /// This prompt asks when to talk again: a date is offered beside the words (`None`: it
+    /// asks something else).
+    #[prop_or_default]
+    pub next_review: Option<Option<Date>>,
+    /// Where the next review's date goes (`Action::SetNextReview`).
+    #[prop_or_default]
+    pub on_action: Option<Callback<Action>>,
 }
 
 /// One open question and the person's answer in their own words.
@@ -55,11 +62,22 @@ pub fn PromptView(props: &PromptViewProps) -> Html {
     };
     html! {
         <div class="oc-prompt">
-            <label class="oc-prompt-text" for={field_id}>{ props.text.clone() }</label>
+            <label class="oc-prompt-text" for={field_id.clone()}>{ props.text.clone() }</label>
             if let Some(hint) = &props.hint {
                 <p class="oc-hint" id={hint_id}>{ hint.clone() }</p>
             }
             { field }
+            if let (Some(date), Some(on_action)) = (&props.next_review, &props.on_action) {
+                <div class="oc-field oc-next-review-date">
+                    <label for={format!("{field_id}-date")}>{ t.next_review_date }</label>
+                    <input id={format!("{field_id}-date")} type="date" class="oc-answer oc-review-date"
+                        value={date.as_ref().map(|d| d.as_str().to_owned()).unwrap_or_default()}
+                        onchange={on_action.reform(|e: Event| Action::SetNextReview {
+                            // A date input gives "" until the date is whole: no date yet.
+                            date: Date::parse(e.target_unchecked_into::<HtmlInputElement>().value()).ok(),
+                        })} />
+                </div>
+            }
             if let Some(guidance) = &props.guidance {
                 <GuidanceNote summary={t.prompt_guidance} text={guidance.clone()} />
             }

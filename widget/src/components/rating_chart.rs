@@ -1,77 +1,88 @@
+use outcomes_core::chart::Stroke;
 use yew::prelude::*;
 
-use crate::messages::use_locale;
+/// A shape of a chart laid out by `outcomes_core::chart`, its texts in this language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DrawnShape {
+    Line {
+        from: (f64, f64),
+        to: (f64, f64),
+        stroke: Stroke,
+    },
+    Path {
+        /// An SVG `points` list.
+        points: String,
+        stroke: Stroke,
+    },
+    Marker {
+        /// An SVG path.
+        path: String,
+        filled: bool,
+    },
+    Text {
+        at: (f64, f64),
+        /// SVG `text-anchor`.
+        anchor: &'static str,
+        text: AttrValue,
+    },
+}
 
-/// One rating on the chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ChartPoint {
-    /// Where the point sits on its scale: 0 the lowest score, 1 the highest.
-    pub level: f64,
-    /// The person's view (circles, solid line), or someone else's (squares, dashed line).
-    pub by_person: bool,
+/// A chart of views over time, laid out by the core.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnChart {
+    /// Its accessible name.
+    pub name: AttrValue,
+    pub width: f64,
+    pub height: f64,
+    pub shapes: Vec<DrawnShape>,
 }
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct RatingChartProps {
-    /// Scored ratings, oldest first.
-    pub points: Vec<ChartPoint>,
+    pub chart: DrawnChart,
 }
 
-const WIDTH: f64 = 240.0;
-const HEIGHT: f64 = 64.0;
-const PAD: f64 = 8.0;
+fn stroke_attributes(stroke: Stroke) -> (&'static str, &'static str, Option<&'static str>) {
+    stroke.svg_attributes()
+}
 
-/// Ratings over time as a small inline SVG: presentation attributes only (no `style`), so it
-/// works under a strict Content-Security-Policy. The ratings are also listed as text.
+/// Views over time as an inline SVG: dates across, the scale's levels named, each person's
+/// line told apart by its marker and its dashes, with a legend. Presentation attributes only
+/// (no `style`), so it works under a strict Content-Security-Policy. The same drawing is in the
+/// downloaded summary; every view is also listed in words beside it.
 #[component]
 pub fn RatingChart(props: &RatingChartProps) -> Html {
-    let t = use_locale();
-    let count = props.points.len();
-    if count == 0 {
-        return Html::default();
-    }
-    let step = if count > 1 {
-        (WIDTH - 2.0 * PAD) / (count - 1) as f64
-    } else {
-        0.0
-    };
-    let at = |i: usize, p: &ChartPoint| {
-        let x = if count > 1 {
-            PAD + step * i as f64
-        } else {
-            WIDTH / 2.0
-        };
-        let y = HEIGHT - PAD - p.level.clamp(0.0, 1.0) * (HEIGHT - 2.0 * PAD);
-        (x, y)
-    };
-    let series = |person: bool| -> String {
-        props
-            .points
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.by_person == person)
-            .map(|(i, p)| {
-                let (x, y) = at(i, p);
-                format!("{x:.1},{y:.1}")
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let chart = &props.chart;
     html! {
-        <svg class="oc-chart" part="chart" role="img" aria-label={t.count(&t.chart_label, count as u64, &[])}
-            viewBox={format!("0 0 {WIDTH} {HEIGHT}")} width={WIDTH.to_string()} height={HEIGHT.to_string()}>
-            <line x1={PAD.to_string()} y1={(HEIGHT - PAD).to_string()} x2={(WIDTH - PAD).to_string()} y2={(HEIGHT - PAD).to_string()}
-                stroke="currentColor" stroke-opacity="0.3" />
-            <polyline class="oc-chart-person" points={series(true)} fill="none" stroke="currentColor" stroke-width="2" />
-            <polyline class="oc-chart-other" points={series(false)} fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="4 3" />
-            { for props.points.iter().enumerate().map(|(i, p)| {
-                let (x, y) = at(i, p);
-                if p.by_person {
-                    html! { <circle class="oc-chart-point-person" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="4" fill="currentColor" /> }
-                } else {
-                    html! { <rect class="oc-chart-point-other" x={format!("{:.1}", x - 4.0)} y={format!("{:.1}", y - 4.0)} width="8" height="8"
-                        fill="none" stroke="currentColor" stroke-width="2" /> }
+        <svg class="oc-chart" part="chart" role="img" aria-label={chart.name.clone()}
+            viewBox={format!("0 0 {:.0} {:.0}", chart.width, chart.height)}
+            width={format!("{:.0}", chart.width)} height={format!("{:.0}", chart.height)}>
+            { for chart.shapes.iter().map(|shape| match shape {
+                DrawnShape::Line { from, to, stroke } => {
+                    let (width, opacity, dash) = stroke_attributes(*stroke);
+                    html! {
+                        <line x1={format!("{:.1}", from.0)} y1={format!("{:.1}", from.1)}
+                            x2={format!("{:.1}", to.0)} y2={format!("{:.1}", to.1)}
+                            stroke="currentColor" stroke-width={width} stroke-opacity={opacity}
+                            stroke-dasharray={dash} />
+                    }
                 }
+                DrawnShape::Path { points, stroke } => {
+                    let (width, opacity, dash) = stroke_attributes(*stroke);
+                    html! {
+                        <polyline class="oc-chart-line" points={points.clone()} fill="none" stroke="currentColor"
+                            stroke-width={width} stroke-opacity={opacity} stroke-dasharray={dash} />
+                    }
+                }
+                DrawnShape::Marker { path, filled } => html! {
+                    <path class={if *filled { "oc-chart-point-person" } else { "oc-chart-point-other" }}
+                        d={path.clone()} stroke="currentColor" stroke-width="2"
+                        fill={if *filled { "currentColor" } else { "none" }} />
+                },
+                DrawnShape::Text { at, anchor, text } => html! {
+                    <text x={format!("{:.1}", at.0)} y={format!("{:.1}", at.1)} text-anchor={*anchor}
+                        fill="currentColor" font-size="11">{ text.clone() }</text>
+                },
             }) }
         </svg>
     }

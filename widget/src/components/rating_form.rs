@@ -1,24 +1,10 @@
 use outcomes_core::{Action, Id};
-use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::messages::use_locale;
 
-/// One rating given earlier, ready to show.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RatingLine {
-    /// The point's label.
-    pub value: AttrValue,
-    /// Who rated, e.g. "the person".
-    pub by: AttrValue,
-    /// The date, `YYYY-MM-DD`.
-    pub at: AttrValue,
-    /// Why, in the rater's words (may be empty).
-    pub reason: AttrValue,
-}
-
-/// A point on the scale.
+/// A point on a scale, or an option of a choice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScaleChoice {
     pub id: Id,
@@ -31,144 +17,138 @@ pub struct RatingFormProps {
     /// The outcome rated, or `None` when the prompt rates its own statement.
     #[prop_or_default]
     pub outcome: Option<Id>,
-    /// The outcome's words; `None` when the prompt's text is what is rated.
+    /// Whose view this is.
+    pub by: Id,
+    /// Names the view ("The person's view"); `None` when there is only one voice (the person on
+    /// their own), and the scale's title names it.
     #[prop_or_default]
-    pub subject: Option<AttrValue>,
+    pub whose: Option<AttrValue>,
     pub scale_title: AttrValue,
     pub points: Vec<ScaleChoice>,
-    /// Who can give a view: participant id and how to name them ("The person's").
-    pub raters: Vec<(Id, AttrValue)>,
-    /// Everything said so far, oldest first.
+    /// The view in the record so far.
     #[prop_or_default]
-    pub history: Vec<RatingLine>,
+    pub value: Option<Id>,
+    #[prop_or_default]
+    pub reason: AttrValue,
+    /// The label of the reason field ("Why? In your own words").
+    pub why: AttrValue,
+    /// Offered behind this summary ("Add the practitioner's view") until opened or given;
+    /// `None` to show it open (the person's view).
+    #[prop_or_default]
+    pub add: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
-/// A view on one outcome (or statement): who is speaking, the point on the scale, and why. Each
-/// view kept is added to the history; the person's and the practitioner's stand side by side.
+/// One participant's view of one outcome (or statement): a point on the scale and why. Each is
+/// in the record the moment it is given, like any other answer: nothing to press to keep it.
 #[component]
 pub fn RatingForm(props: &RatingFormProps) -> Html {
     let t = use_locale();
-    let value = use_state_eq(|| None::<Id>);
-    let reason = use_state_eq(String::new);
-    let by = {
-        let first = props.raters.first().map(|(id, _)| id.clone());
-        use_state_eq(move || first)
-    };
-    // What happened last: nothing, a point chosen but not kept, kept, or nothing chosen.
-    let note = use_state_eq(|| None::<&'static str>);
     let base = format!(
         // "." cannot be part of an id, so two prompts' forms never share an element id.
-        "oc-rate-{}.{}",
+        "oc-rate-{}.{}.{}",
         props.prompt,
-        props.outcome.as_ref().map_or("self", Id::as_str)
+        props.outcome.as_ref().map_or("self", Id::as_str),
+        props.by
     );
-    let labelled_by = if props.subject.is_some() {
-        format!("{base}-subject")
-    } else {
-        format!("oc-group-{}-text", props.prompt)
-    };
-    let radio = |name: &str,
-                 id: &Id,
-                 label: &AttrValue,
-                 checked: bool,
-                 state: &UseStateHandle<Option<Id>>| {
-        let (state, id2, note) = (state.clone(), id.clone(), note.clone());
-        let on_change = Callback::from(move |_: Event| {
-            state.set(Some(id2.clone()));
-            note.set(None);
-        });
+    let point = |choice: &ScaleChoice| {
+        let on_change = {
+            let (prompt, outcome, by) = (
+                props.prompt.clone(),
+                props.outcome.clone(),
+                props.by.clone(),
+            );
+            let value = choice.id.clone();
+            props
+                .on_action
+                .reform(move |_: Event| Action::SetRatingValue {
+                    prompt: prompt.clone(),
+                    outcome: outcome.clone(),
+                    by: by.clone(),
+                    value: Some(value.clone()),
+                })
+        };
         html! {
             <label class="oc-option">
-                <input type="radio" name={name.to_owned()} value={id.to_string()} checked={checked} onchange={on_change} />
-                { label.clone() }
+                <input type="radio" name={format!("{base}-value")} value={choice.id.to_string()}
+                    checked={props.value.as_ref() == Some(&choice.id)} onchange={on_change} />
+                { choice.label.clone() }
             </label>
         }
     };
     let on_reason = {
-        let reason = reason.clone();
-        Callback::from(move |e: InputEvent| {
-            reason.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
-        })
-    };
-    let scale_ref = use_node_ref();
-    let on_keep = {
-        let (value, reason, by, note) = (value.clone(), reason.clone(), by.clone(), note.clone());
-        let scale_ref = scale_ref.clone();
-        let t = t.clone();
-        let (on_action, prompt, outcome) = (
-            props.on_action.clone(),
+        let (prompt, outcome, by) = (
             props.prompt.clone(),
             props.outcome.clone(),
+            props.by.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
-            let (Some(chosen), Some(who)) = ((*value).clone(), (*by).clone()) else {
-                note.set(Some(t.rating_choose_first));
-                // Take the person to what needs doing: the scale's first point.
-                if let Some(first) = scale_ref
-                    .cast::<web_sys::Element>()
-                    .and_then(|scale| scale.query_selector("input").ok().flatten())
-                    .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = first.focus();
-                }
-                return;
-            };
-            on_action.emit(Action::Rate {
+        props
+            .on_action
+            .reform(move |e: InputEvent| Action::SetRatingReason {
                 prompt: prompt.clone(),
                 outcome: outcome.clone(),
-                value: chosen,
-                reason: (*reason).clone(),
-                by: who,
-            });
-            value.set(None);
-            reason.set(String::new());
-            note.set(Some(t.rating_kept));
-        })
+                by: by.clone(),
+                reason: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            })
+    };
+    let on_clear = {
+        let (prompt, outcome, by) = (
+            props.prompt.clone(),
+            props.outcome.clone(),
+            props.by.clone(),
+        );
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::SetRatingValue {
+                prompt: prompt.clone(),
+                outcome: outcome.clone(),
+                by: by.clone(),
+                value: None,
+            })
     };
     let why_id = format!("{base}-why");
-    // A point chosen but not yet kept is said plainly, so it is not lost by moving on.
-    let shown_note = if value.is_some() {
-        t.rating_not_kept
-    } else {
-        note.unwrap_or_default()
-    };
-    html! {
-        <div class="oc-rating" role="group" aria-labelledby={labelled_by}>
-            if let Some(subject) = &props.subject {
-                <p class="oc-rating-subject" id={format!("{base}-subject")}>{ subject.clone() }</p>
+    let pending = props.value.is_none() && !props.reason.is_empty();
+    let given = props.value.is_some() || !props.reason.is_empty();
+    // Once opened (or once something is given) it stays open, so deleting the last word never
+    // folds the field away from under the cursor.
+    let opened = use_state_eq(|| given);
+    let view = html! {
+        <fieldset class="oc-view" data-by={props.by.to_string()}>
+            <legend>{ props.whose.clone().unwrap_or_else(|| props.scale_title.clone()) }</legend>
+            if props.whose.is_some() {
+                <p class="oc-scale-title">{ props.scale_title.clone() }</p>
             }
-            <fieldset class="oc-who">
-                <legend>{ t.rating_who }</legend>
-                { for props.raters.iter().map(|(id, label)| radio(&format!("{base}-by"), id, label, by.as_ref() == Some(id), &by)) }
-            </fieldset>
-            <fieldset class="oc-scale" ref={scale_ref}>
-                <legend>{ props.scale_title.clone() }</legend>
-                { for props.points.iter().map(|p| radio(&format!("{base}-value"), &p.id, &p.label, value.as_ref() == Some(&p.id), &value)) }
-            </fieldset>
-            <label class="oc-why-label" for={why_id.clone()}>{ t.rating_why }</label>
-            <textarea id={why_id} class="oc-answer oc-why" rows="2" value={(*reason).clone()} oninput={on_reason} />
-            <button type="button" class="oc-button oc-keep-rating" onclick={on_keep}>{ t.rating_keep }</button>
-            <p class="oc-rating-note" role="status">{ shown_note }</p>
-            <div class="oc-rating-history">
-                <p class="oc-history-title">{ t.rating_history }</p>
-                if props.history.is_empty() {
-                    <p class="oc-muted">{ t.rating_none_yet }</p>
-                } else {
-                    <ol>
-                        { for props.history.iter().map(|line| html! {
-                            <li class="oc-rating-line">
-                                <span class="oc-rated">{ t.fill(t.rated, &[("value", &line.value), ("by", &line.by), ("date", &line.at)]) }</span>
-                                if line.reason.is_empty() {
-                                    <span class="oc-muted">{ " (" }{ t.no_reason }{ ")" }</span>
-                                } else {
-                                    <q class="oc-words oc-reason">{ line.reason.clone() }</q>
-                                }
-                            </li>
-                        }) }
-                    </ol>
-                }
+            <div class="oc-scale">
+                { for props.points.iter().map(point) }
             </div>
-        </div>
+            if props.value.is_some() {
+                <button type="button" class="oc-button oc-button-quiet oc-clear-point" onclick={on_clear}>{ t.rating_clear }</button>
+            }
+            <label class="oc-why-label" for={why_id.clone()}>{ props.why.clone() }</label>
+            <textarea id={why_id} class="oc-answer oc-why" rows="2" value={props.reason.clone()} oninput={on_reason} />
+            if pending {
+                <p class="oc-pending">{ t.rating_pending }</p>
+            }
+        </fieldset>
+    };
+    match &props.add {
+        None => view,
+        Some(add) => {
+            let on_toggle = {
+                let opened = opened.clone();
+                Callback::from(move |e: Event| {
+                    let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+                    if details.open() {
+                        opened.set(true);
+                    }
+                })
+            };
+            html! {
+                <details class="oc-add-view" open={*opened || given} ontoggle={on_toggle}>
+                    <summary>{ add.clone() }</summary>
+                    { view }
+                </details>
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ pub enum SaveStatus {
     /// Storage is off or full (a draft that could not be read is an [`EarlierDraftNotice`]).
     Failed(StorageProblem),
     Deleted,
+    /// Sent to the organisation and cleared from this device (`clear-when-sent`).
+    Cleared,
 }
 
 #[derive(Debug, Properties, PartialEq)]
@@ -32,6 +34,7 @@ pub fn SaveStatusView(props: &SaveStatusViewProps) -> Html {
         SaveStatus::Resumed => ("oc-save", t.resumed.to_owned(), html! {}),
         SaveStatus::Saved(time) => ("oc-save", t.fill(t.saved_at, &[("time", time)]), html! {}),
         SaveStatus::Deleted => ("oc-save", t.deleted.to_owned(), html! {}),
+        SaveStatus::Cleared => ("oc-save", t.cleared.to_owned(), html! {}),
         SaveStatus::Failed(problem) => {
             let message = if *problem == StorageProblem::Full {
                 t.storage_full

@@ -1,46 +1,53 @@
 use yew::prelude::*;
 
-use super::{ChartPoint, RatingChart, RatingLine, TagChoice, TagLabel};
+use super::{DrawnChart, RatingChart, RatingLine, TagChoice, TagLabel};
 use crate::messages::{use_locale, Locale};
 
-/// One answered (or not yet answered) prompt in the summary.
+/// The views on one scale, with their chart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SummaryItem {
-    pub prompt: AttrValue,
-    /// The person's words, verbatim; `None` when not talked about yet.
-    pub words: Option<AttrValue>,
-}
-
-/// A choice, a consent or a rated statement in the summary.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryAnswer {
-    pub prompt: AttrValue,
-    /// The option(s) chosen or the consent given; `None` when not answered yet.
-    pub answer: Option<AttrValue>,
-    /// Ratings of the statement, oldest first.
-    pub ratings: Vec<RatingLine>,
-    /// The scored ones, for the chart.
-    pub chart: Vec<ChartPoint>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummarySection {
+pub struct SummaryScale {
     pub title: AttrValue,
-    pub items: Vec<SummaryItem>,
-    #[doc = "Choices, consent and rated statements, after the person's words."]
-    pub answers: Vec<SummaryAnswer>,
+    pub lines: Vec<RatingLine>,
+    pub chart: Option<DrawnChart>,
+}
+
+/// What was said, chosen or agreed at one question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SummaryAnswer {
+    /// The person's words (`None`: not talked about yet), and the date agreed for next time.
+    Words {
+        words: Option<AttrValue>,
+        date: Option<AttrValue>,
+    },
+    Chosen(Option<AttrValue>),
+    Consent(Option<AttrValue>),
+    Views(Vec<SummaryScale>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryEntry {
+    pub question: AttrValue,
+    pub answer: SummaryAnswer,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryStage {
+    pub title: AttrValue,
+    pub entries: Vec<SummaryEntry>,
 }
 
 /// An outcome in the summary: the person's words first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryOutcome {
     pub words: AttrValue,
-    /// What it is about: the tags chosen.
-    pub tags: Vec<TagChoice>,
     /// "to change or achieve" / "to keep as it is".
     pub kind: AttrValue,
-    pub chart: Vec<ChartPoint>,
-    pub ratings: Vec<RatingLine>,
+    pub tags: Vec<TagChoice>,
+    /// "Worked out with Karen".
+    pub contributors: Option<AttrValue>,
+    pub scales: Vec<SummaryScale>,
+    /// The actions agreed for it.
+    pub actions: Vec<AttrValue>,
 }
 
 /// An agreed action in the summary.
@@ -54,87 +61,110 @@ pub struct SummaryAction {
     pub done: bool,
 }
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct SummaryViewProps {
-    pub sections: Vec<SummarySection>,
-    #[prop_or_default]
+/// The core's summary (`outcomes_core::summary`), worded for the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryData {
+    /// Who was there.
+    pub people: AttrValue,
+    pub stages: Vec<SummaryStage>,
+    /// Words given to questions the template no longer has.
+    pub also_said: Vec<AttrValue>,
     pub outcomes: Vec<SummaryOutcome>,
-    #[prop_or_default]
     pub actions: Vec<SummaryAction>,
-    pub finished: bool,
-    pub heading_ref: NodeRef,
-    pub on_finish: Callback<()>,
 }
 
-fn rating_list(ratings: &[RatingLine], t: &Locale) -> Html {
-    if ratings.is_empty() {
-        return Html::default();
-    }
+#[derive(Debug, Properties, PartialEq)]
+pub struct SummaryViewProps {
+    pub summary: SummaryData,
+    pub heading_ref: NodeRef,
+    /// What happens at the end (finishing, or that it is finished), under the summary.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+fn scale_block(scale: &SummaryScale, t: &Locale) -> Html {
     html! {
-        <ol class="oc-rating-history">
-            { for ratings.iter().map(|line| html! {
-                <li class="oc-rating-line">
-                    <span class="oc-rated">{ t.fill(t.rated, &[("value", &line.value), ("by", &line.by), ("date", &line.at)]) }</span>
-                    if line.reason.is_empty() {
-                        <span class="oc-muted">{ " (" }{ t.no_reason }{ ")" }</span>
-                    } else {
-                        <q class="oc-reason">{ line.reason.clone() }</q>
-                    }
-                </li>
-            }) }
-        </ol>
+        <div class="oc-summary-scale">
+            <p class="oc-scale-title">{ scale.title.clone() }</p>
+            if let Some(chart) = &scale.chart {
+                <RatingChart chart={chart.clone()} />
+            }
+            <ol class="oc-rating-history">
+                { for scale.lines.iter().map(|line| html! {
+                    <li class="oc-rating-line">
+                        <span class="oc-rated">{ t.fill(t.rated, &[("value", &line.value), ("by", &line.by), ("date", &line.at)]) }</span>
+                        if line.reason.is_empty() {
+                            <span class="oc-muted">{ " (" }{ t.no_reason }{ ")" }</span>
+                        } else {
+                            { " " }<q class="oc-words oc-reason">{ line.reason.clone() }</q>
+                        }
+                    </li>
+                }) }
+            </ol>
+        </div>
     }
 }
 
 /// The person's words, stage by stage, shown as text (never as markup); then their outcomes
-/// with every rating over time, and who will do what.
+/// with every view over time and its chart, and who will do what: the same summary as the
+/// downloaded page, from the same core view.
 #[component]
 pub fn SummaryView(props: &SummaryViewProps) -> Html {
     let t = use_locale();
-    let on_finish = props.on_finish.reform(|_: MouseEvent| ());
+    let s = &props.summary;
     html! {
         <section class="oc-summary" part="summary">
             <h3 class="oc-section-title" tabindex="-1" ref={props.heading_ref.clone()}>{ t.summary_title }</h3>
-            { for props.sections.iter().filter(|s| !s.items.is_empty() || !s.answers.is_empty()).map(|section| html! {
+            <p class="oc-summary-people">{ s.people.clone() }</p>
+            { for s.stages.iter().filter(|stage| !stage.entries.is_empty()).map(|stage| html! {
                 <div class="oc-summary-section">
-                    <h4>{ section.title.clone() }</h4>
+                    <h4>{ stage.title.clone() }</h4>
                     <dl>
-                        { for section.items.iter().map(|item| html! {
+                        { for stage.entries.iter().map(|entry| html! {
                             <>
-                                <dt>{ item.prompt.clone() }</dt>
-                                if let Some(words) = &item.words {
-                                    <dd class="oc-words">{ words.clone() }</dd>
-                                } else {
-                                    <dd class="oc-not-answered">{ t.not_answered }</dd>
-                                }
+                                <dt>{ entry.question.clone() }</dt>
+                                { match &entry.answer {
+                                    SummaryAnswer::Words { words, date } => html! {
+                                        <>
+                                            if let Some(words) = words {
+                                                <dd class="oc-words">{ words.clone() }</dd>
+                                            } else if date.is_none() {
+                                                <dd class="oc-not-answered">{ t.not_answered }</dd>
+                                            }
+                                            if let Some(date) = date {
+                                                <dd class="oc-next-review">{ date.clone() }</dd>
+                                            }
+                                        </>
+                                    },
+                                    SummaryAnswer::Chosen(answer) | SummaryAnswer::Consent(answer) => match answer {
+                                        Some(answer) => html! { <dd class="oc-summary-answer">{ answer.clone() }</dd> },
+                                        None => html! { <dd class="oc-not-chosen">{ t.not_chosen }</dd> },
+                                    },
+                                    SummaryAnswer::Views(scales) if scales.is_empty() => html! {
+                                        <dd class="oc-not-chosen">{ t.not_chosen }</dd>
+                                    },
+                                    SummaryAnswer::Views(scales) => html! {
+                                        <dd>{ for scales.iter().map(|scale| scale_block(scale, &t)) }</dd>
+                                    },
+                                } }
                             </>
                         }) }
-                        { for section.answers.iter().map(|answer| html! {
+                        { for s.also_said.iter().filter(|_| std::ptr::eq(stage, s.stages.last().unwrap_or(stage))).map(|words| html! {
                             <>
-                                <dt>{ answer.prompt.clone() }</dt>
-                                if let Some(text) = &answer.answer {
-                                    <dd class="oc-summary-answer">{ text.clone() }</dd>
-                                } else if answer.ratings.is_empty() {
-                                    <dd class="oc-not-chosen">{ t.not_chosen }</dd>
-                                }
-                                if !answer.ratings.is_empty() {
-                                    <dd>
-                                        <RatingChart points={answer.chart.clone()} />
-                                        { rating_list(&answer.ratings, &t) }
-                                    </dd>
-                                }
+                                <dt>{ t.also_said }</dt>
+                                <dd class="oc-words">{ words.clone() }</dd>
                             </>
                         }) }
                     </dl>
                 </div>
             }) }
             <div class="oc-summary-section oc-summary-outcomes">
-                <h4>{ t.summary_outcomes }</h4>
-                if props.outcomes.is_empty() {
+                <h4>{ t.for_person(t.summary_outcomes, t.summary_outcomes_self) }</h4>
+                if s.outcomes.is_empty() {
                     <p class="oc-muted">{ t.summary_no_outcomes }</p>
                 } else {
                     <ol>
-                        { for props.outcomes.iter().map(|outcome| html! {
+                        { for s.outcomes.iter().map(|outcome| html! {
                             <li class="oc-summary-outcome">
                                 if outcome.words.is_empty() {
                                     <p class="oc-muted">{ t.empty_words }</p>
@@ -145,8 +175,13 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                                     <span class="oc-outcome-kind">{ outcome.kind.clone() }</span>
                                     { for outcome.tags.iter().map(|tag| html! { <span class="oc-tag"><TagLabel tag={tag.clone()} /></span> }) }
                                 </p>
-                                <RatingChart points={outcome.chart.clone()} />
-                                { rating_list(&outcome.ratings, &t) }
+                                if let Some(with) = &outcome.contributors {
+                                    <p class="oc-outcome-with">{ with.clone() }</p>
+                                }
+                                { for outcome.scales.iter().map(|scale| scale_block(scale, &t)) }
+                                if !outcome.actions.is_empty() {
+                                    <p class="oc-outcome-actions">{ t.fill(t.outcome_actions, &[("actions", &t.list(&outcome.actions))]) }</p>
+                                }
                             </li>
                         }) }
                     </ol>
@@ -154,11 +189,11 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
             </div>
             <div class="oc-summary-section oc-summary-actions">
                 <h4>{ t.summary_actions }</h4>
-                if props.actions.is_empty() {
+                if s.actions.is_empty() {
                     <p class="oc-muted">{ t.summary_no_actions }</p>
                 } else {
                     <ul>
-                        { for props.actions.iter().map(|action| html! {
+                        { for s.actions.iter().map(|action| html! {
                             <li class={classes!("oc-summary-action", action.done.then_some("oc-done"))}>
                                 <p class="oc-words oc-action-said">{ action.what.clone() }</p>
                                 <p class="oc-action-details">{ action.details.clone() }</p>
@@ -170,11 +205,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                     </ul>
                 }
             </div>
-            if props.finished {
-                <p class="oc-finished" role="status">{ t.finished }</p>
-            } else {
-                <button type="button" class="oc-button oc-button-primary" onclick={on_finish}>{ t.finish }</button>
-            }
+            { props.children.clone() }
         </section>
     }
 }

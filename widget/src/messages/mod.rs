@@ -197,18 +197,7 @@ catalogue! {
     group_change: text,
     group_other: text,
     rating_no_outcomes: text,
-    rating_who: text,
-    rating_by_person: text,
-    rating_by_practitioner: text,
-    /// `{name}`: another participant's view, e.g. "Ann's".
-    rating_by_other: text,
     rating_why: text,
-    rating_keep: text,
-    rating_choose_first: text,
-    rating_not_kept: text,
-    rating_kept: text,
-    rating_history: text,
-    rating_none_yet: text,
     no_reason: text,
     /// Who someone is, in "by whom".
     the_person: text,
@@ -249,8 +238,6 @@ catalogue! {
     summary_actions: text,
     summary_no_actions: text,
     empty_words: text,
-    /// The rating chart's text alternative; `{n}`: how many ratings it shows.
-    chart_label: forms,
     /// An action in the summary: `{who}`.
     action_summary_who: text,
     action_summary_no_one: text,
@@ -262,6 +249,125 @@ catalogue! {
     action_for: text,
     /// Between items of a list written in a line ("; " in English, "؛ " in Arabic).
     list_separator: text,
+    rating_view_person: text,
+    rating_view_practitioner: text,
+    /// `{name}`: another participant, e.g. Karen.
+    rating_view_other: text,
+    /// The person's view when they are on their own.
+    rating_view_you: text,
+    rating_add_practitioner: text,
+    /// `{name}`.
+    rating_add_other: text,
+    rating_why_self: text,
+    /// Takes the chosen point off a view, keeping the reason.
+    rating_clear: text,
+    /// Under a view with a reason and no point.
+    rating_pending: text,
+    /// In a line about a view with no point yet.
+    no_point: text,
+    /// `{words}`: an outcome's words last time, when they were different.
+    last_time_words: text,
+    /// `{scale}`: the scale's title.
+    last_time_on: text,
+    /// `{date}`.
+    last_time_title: text,
+    /// The chart's accessible name; `{scale}`.
+    chart_name: text,
+    /// `{name}`, `{reference}`.
+    with_reference: text,
+    /// `{names}`.
+    summary_people: text,
+    /// `{date}`.
+    next_review_on: text,
+    /// `{names}`.
+    worked_out_with: text,
+    /// `{actions}`: what was agreed to work towards an outcome.
+    outcome_actions: text,
+    /// Words given to a question the template no longer has.
+    also_said: text,
+    /// The date beside the question about next time.
+    next_review_date: text,
+    device_title: text,
+    /// How many conversations are kept on this device; `{n}`.
+    device_count: forms,
+    device_choose_review: text,
+    device_new: text,
+    device_empty: text,
+    /// `{about}`: the template's title, `{started}`: a date, `{stage}`: where it stands.
+    device_line: text,
+    device_on_screen: text,
+    device_open: text,
+    device_review: text,
+    device_delete: text,
+    device_no_name: text,
+    device_sent: text,
+    device_waiting: text,
+    device_finished: text,
+    device_changed: text,
+    device_at_summary: text,
+    finish_check_title: text,
+    /// `{stage}`: a stage's title.
+    finish_check_go_to: text,
+    finish_anyway: text,
+    finish_not_yet: text,
+    /// When a finished conversation was changed.
+    finish_again: text,
+    finished_sent: text,
+    finished_sending: text,
+    finished_not_sent: text,
+    /// `{date}`: when it was finished.
+    changed_since_finished: text,
+    tabs_followed: text,
+    tabs_conflict: text,
+    tabs_keep_mine: text,
+    tabs_keep_theirs: text,
+    tabs_download_mine: text,
+    people_title: text,
+    people_title_self: text,
+    person_name: text,
+    person_name_self: text,
+    person_reference: text,
+    /// `{who}`: e.g. “A carer”.
+    person_remove: text,
+    person_add: text,
+    person_add_role: text,
+    role_person: text,
+    role_practitioner: text,
+    role_carer: text,
+    role_family: text,
+    role_other: text,
+    /// The person, named to themselves (“by you”).
+    you: text,
+    answerer_you: text,
+    cleared: text,
+    /// `{queued}`, `{revision}`: a later version of a finished conversation.
+    outbox_revision: text,
+    /// `{given}`.
+    problem_not_a_weight: text,
+    /// `{who}`.
+    problem_has_said: text,
+    /// `{who}`.
+    problem_cannot_remove: text,
+    problem_one_person: text,
+    problem_id_in_use: text,
+    /// `{code}`: the core's problem code, for whoever looks after the page.
+    problem_other: text,
+    /// `{statement}`: the consent statement.
+    missing_consent: text,
+    missing_consent_refused: text,
+    missing_nothing_said: text,
+    /// `{number}`.
+    missing_outcome_words: text,
+    /// `{whose}`: e.g. “The person's view”, `{subject}`: the outcome's words or the statement.
+    missing_rating_value: text,
+    /// `{number}`.
+    missing_action_what: text,
+    /// `outcomes_empty` for the person on their own.
+    outcomes_empty_self: text,
+    /// `{number}`.
+    outcome_words_label_self: text,
+    actions_empty_self: text,
+    summary_outcomes_self: text,
     self_intro: text,
     /// Under the conversation when the template's questions are a draft translation (and this
     /// catalogue is not).
@@ -300,6 +406,8 @@ pub struct Locale {
     pub messages: &'static Messages,
     /// Easy read: short sentences, larger text, a picture beside each outcome tag.
     pub easy_read: bool,
+    /// The person on their own: the widget speaks to them ("you", "your own words").
+    pub alone: bool,
     /// What template texts are looked up by (see [`Locale::text_lang`]); made once, not for
     /// every label on every render.
     text_lang: AttrValue,
@@ -312,6 +420,7 @@ impl PartialEq for Locale {
         self.lang == other.lang
             && std::ptr::eq(self.messages, other.messages)
             && self.easy_read == other.easy_read
+            && self.alone == other.alone
     }
 }
 
@@ -341,7 +450,23 @@ impl Locale {
             messages: for_lang(&lang, easy_read),
             lang,
             easy_read,
+            alone: false,
             text_lang,
+        }
+    }
+
+    /// The same language, speaking to the person on their own (or not).
+    pub fn speaking_to_person(mut self, alone: bool) -> Self {
+        self.alone = alone;
+        self
+    }
+
+    /// `general`, or `to_person` when the widget speaks to the person on their own.
+    pub fn for_person(&self, general: &'static str, to_person: &'static str) -> &'static str {
+        if self.alone {
+            to_person
+        } else {
+            general
         }
     }
 
@@ -443,10 +568,11 @@ impl Locale {
         }
     }
 
-    /// Who someone is in the record, for "by whom".
+    /// Who someone is in the record, for "by whom" ("you" to the person on their own).
     pub fn participant(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
         use outcomes_core::Role;
         match (name, role) {
+            (_, Role::Person) if self.alone => self.you.to_owned(),
             (Some(name), _) => name.to_owned(),
             (None, Role::Person) => self.the_person.to_owned(),
             (None, Role::Practitioner) => self.the_practitioner.to_owned(),
@@ -456,27 +582,144 @@ impl Locale {
         }
     }
 
-    /// How a rater is offered in "Whose view is this?".
-    pub fn rater(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+    /// "The person's view", "Karen's view": whose view a rating form holds.
+    pub fn whose_view(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
         use outcomes_core::Role;
         match role {
-            Role::Person if name.is_none() => self.rating_by_person.to_owned(),
-            Role::Practitioner if name.is_none() => self.rating_by_practitioner.to_owned(),
+            Role::Person if self.alone => self.rating_view_you.to_owned(),
+            Role::Person if name.is_none() => self.rating_view_person.to_owned(),
+            Role::Practitioner if name.is_none() => self.rating_view_practitioner.to_owned(),
             _ => self.fill(
-                self.rating_by_other,
+                self.rating_view_other,
                 &[("name", &self.participant(role, name, id))],
             ),
         }
     }
 
-    /// How someone is offered in "Who is answering?".
+    /// "Add the practitioner's view", for a voice not heard yet.
+    pub fn add_view(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
+        use outcomes_core::Role;
+        match role {
+            Role::Practitioner if name.is_none() => self.rating_add_practitioner.to_owned(),
+            _ => self.fill(
+                self.rating_add_other,
+                &[("name", &self.participant(role, name, id))],
+            ),
+        }
+    }
+
+    /// How someone is offered in "Who is answering?" and named in a chart's legend.
     pub fn answerer(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
         use outcomes_core::Role;
         match role {
+            Role::Person if self.alone => self.answerer_you.to_owned(),
             Role::Person if name.is_none() => self.answerer_person.to_owned(),
             Role::Practitioner if name.is_none() => self.answerer_practitioner.to_owned(),
             _ => self.participant(role, name, id),
         }
+    }
+
+    /// What part someone plays: "The person", "A carer".
+    pub fn role_label(&self, role: outcomes_core::Role) -> &'static str {
+        use outcomes_core::Role;
+        match role {
+            Role::Person => self.role_person,
+            Role::Practitioner => self.role_practitioner,
+            Role::Carer => self.role_carer,
+            Role::Family => self.role_family,
+            Role::Other => self.role_other,
+        }
+    }
+
+    /// Why a change could not be made, from the core's problem code and its data.
+    pub fn problem(
+        &self,
+        problem: &outcomes_core::Problem,
+        record: &outcomes_core::Record,
+    ) -> String {
+        use outcomes_core::Problem;
+        let who = |id: &outcomes_core::Id| match record.participant(id) {
+            Some(p) => self.participant(p.role, p.name.as_deref(), p.id.as_str()),
+            None => id.to_string(),
+        };
+        match problem {
+            Problem::NotAWeight(given) => self.fill(self.problem_not_a_weight, &[("given", given)]),
+            Problem::HasSaid(id) => self.fill(self.problem_has_said, &[("who", &who(id))]),
+            Problem::CannotRemove(id) => {
+                self.fill(self.problem_cannot_remove, &[("who", &who(id))])
+            }
+            Problem::OnePerson => self.problem_one_person.to_owned(),
+            Problem::IdInUse(_) => self.problem_id_in_use.to_owned(),
+            other => self.fill(self.problem_other, &[("code", other.code())]),
+        }
+    }
+
+    /// Something missing before finishing, in this language.
+    pub fn missing(
+        &self,
+        missing: &outcomes_core::Missing,
+        conversation: &outcomes_core::Conversation,
+    ) -> String {
+        use outcomes_core::{Missing, PromptKind};
+        let template = conversation.template();
+        let record = conversation.record();
+        let text_lang = self.text_lang().clone();
+        let number_of = |position: Option<usize>| self.number(position.map_or(0, |i| i + 1) as u64);
+        match missing {
+            Missing::Consent { prompt } => {
+                let statement = match template.prompt(prompt).map(|p| &p.kind) {
+                    Some(PromptKind::Consent { statement, .. }) => {
+                        template.text(statement, &text_lang)
+                    }
+                    _ => prompt.as_str(),
+                };
+                self.fill(self.missing_consent, &[("statement", statement)])
+            }
+            Missing::ConsentRefused { .. } => self.missing_consent_refused.to_owned(),
+            Missing::NothingSaid => self.missing_nothing_said.to_owned(),
+            Missing::OutcomeWords { outcome } => self.fill(
+                self.missing_outcome_words,
+                &[(
+                    "number",
+                    &number_of(record.outcomes.iter().position(|o| &o.id == outcome)),
+                )],
+            ),
+            Missing::RatingValue {
+                prompt,
+                outcome,
+                by,
+            } => {
+                let whose = match record.participant(by) {
+                    Some(p) => self.whose_view(p.role, p.name.as_deref(), p.id.as_str()),
+                    None => by.to_string(),
+                };
+                let subject = match outcome {
+                    Some(outcome) => record
+                        .outcome(outcome)
+                        .map_or_else(|| outcome.to_string(), |o| o.words.clone()),
+                    None => template.prompt(prompt).map_or_else(
+                        || prompt.to_string(),
+                        |p| conversation.prompt_text(p, &text_lang).to_owned(),
+                    ),
+                };
+                self.fill(
+                    self.missing_rating_value,
+                    &[("whose", &whose), ("subject", &subject)],
+                )
+            }
+            Missing::ActionWhat { action } => self.fill(
+                self.missing_action_what,
+                &[(
+                    "number",
+                    &number_of(record.actions.iter().position(|a| &a.id == action)),
+                )],
+            ),
+        }
+    }
+
+    /// A moment (RFC 3339) as the language writes a date and a time of day.
+    pub fn date_time(&self, moment: &str) -> String {
+        i18n::date_time(moment, &self.lang)
     }
 
     /// One line of the outbox: the conversation and what became of it.
@@ -613,7 +856,7 @@ mod tests {
             // The number itself taken out: the words around it must differ.
             .map(|&n| {
                 locale
-                    .count(&locale.chart_label, n, &[])
+                    .count(&locale.device_count, n, &[])
                     .replace(&locale.number(n), "#")
             })
             .collect();
@@ -652,7 +895,7 @@ mod tests {
         assert!(
             matches!(gd::MESSAGES.translation, Translation::Draft { notice } if note("gd") == Some(notice))
         );
-        let mut drafted = (*template).clone();
+        let mut drafted = (*template).clone().into_inner();
         drafted.translations.clear();
         drafted
             .translations
