@@ -54,7 +54,7 @@ async fn a_reload_in_the_middle_of_typing_loses_nothing() {
     assert_eq!(value.as_deref(), Some("Jean next door"));
     let first = browser
         .js(
-            "return JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => !k.endsWith(':position'))));",
+            "return JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => k.includes(':record:'))));",
             vec![],
         )
         .await;

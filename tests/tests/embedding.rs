@@ -72,7 +72,23 @@ async fn two_widgets_on_one_page_work_independently() {
         !targets.is_empty() && targets.iter().all(|t| t == "what-matters"),
         "{state}"
     );
-    assert_eq!(state["stored"], json!(["outcomes-conversation:first"]));
+    let stored: Vec<&str> = state["stored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert!(
+        stored
+            .iter()
+            .all(|k| k.starts_with("outcomes-conversation:first:")),
+        "only the first widget's conversation is kept: {stored:?}"
+    );
+    assert_eq!(
+        stored.iter().filter(|k| k.contains(":record:")).count(),
+        1,
+        "{stored:?}"
+    );
     browser.close().await;
 }
 

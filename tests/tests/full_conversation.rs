@@ -83,14 +83,24 @@ async fn a_whole_conversation_from_what_matters_to_the_summary() {
     .await;
     click(&browser, ".oc-tags-details > summary").await;
     click_option(&browser, ".oc-outcome", "Seeing people").await;
-    click_option(&browser, ".oc-rating .oc-who", "person").await;
-    click_option(&browser, ".oc-rating .oc-scale", "Not met").await;
-    type_into(&browser, ".oc-rating .oc-why", "Not been since March").await;
-    click(&browser, ".oc-rating .oc-keep-rating").await;
-    click_option(&browser, ".oc-rating .oc-who", "practitioner").await;
-    click_option(&browser, ".oc-rating .oc-scale", "Partly met").await;
-    type_into(&browser, ".oc-rating .oc-why", "Davie has offered lifts").await;
-    click(&browser, ".oc-rating .oc-keep-rating").await;
+    // The person's view, then the practitioner's: each kept as it is given.
+    let person = ".oc-rating .oc-view[data-by=person]";
+    let practitioner = ".oc-rating .oc-view[data-by=practitioner]";
+    click_option(&browser, &format!("{person} .oc-scale"), "Not met").await;
+    type_into(
+        &browser,
+        &format!("{person} .oc-why"),
+        "Not been since March",
+    )
+    .await;
+    click(&browser, ".oc-rating details.oc-add-view > summary").await;
+    click_option(&browser, &format!("{practitioner} .oc-scale"), "Partly met").await;
+    type_into(
+        &browser,
+        &format!("{practitioner} .oc-why"),
+        "Davie has offered lifts",
+    )
+    .await;
     next(&browser).await;
     // 5. Who will do what, by when, for which outcome.
     click(&browser, ".oc-actions .oc-add").await;
@@ -106,8 +116,16 @@ async fn a_whole_conversation_from_what_matters_to_the_summary() {
         .await;
     click_option(&browser, ".oc-action-outcomes", "bowling club").await;
     next(&browser).await;
-    // 6. Next time, and consent to keeping the record.
+    // 6. Next time (words and a date), and consent to keeping the record.
     type_into(&browser, "#oc-prompt-review", "In six weeks").await;
+    browser
+        .js(
+            "const root = document.querySelector('outcomes-conversation').shadowRoot; \
+             const date = root.querySelector('.oc-review-date'); date.value = '2027-01-15'; \
+             date.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await;
     click_option(&browser, ".oc-consent-answer", "").await;
     next(&browser).await;
 
@@ -126,7 +144,7 @@ async fn a_whole_conversation_from_what_matters_to_the_summary() {
             "the summary shows {words:?}:\n{summary}"
         );
     }
-    click(&browser, ".oc-summary .oc-button-primary").await;
+    click(&browser, ".oc-summary .oc-finish").await;
     let completed = browser
         .wait_for_js(
             "outcomes-complete",
@@ -160,6 +178,7 @@ async fn a_whole_conversation_from_what_matters_to_the_summary() {
     assert_eq!(action["who"], json!("Margaret"));
     assert_eq!(action["by_when"], json!("2026-12-20"));
     assert_eq!(action["outcomes"], json!([outcome["id"]]));
+    assert_eq!(completed["next_review"], json!("2027-01-15"));
     assert_eq!(last_record(&browser).await["status"], json!("complete"));
     browser.close().await;
 }
@@ -184,10 +203,14 @@ async fn a_review_rates_the_earlier_outcomes_again_beside_the_earlier_words_and_
         rating.contains(earlier_reason),
         "the earlier rating's reason is shown:\n{rating}"
     );
-    click_option(&browser, ".oc-rating .oc-who", "person").await;
-    click_option(&browser, ".oc-rating .oc-scale", "Partly met").await;
-    type_into(&browser, ".oc-rating .oc-why", "Been twice with Davie").await;
-    click(&browser, ".oc-rating .oc-keep-rating").await;
+    let person = ".oc-rating [data-prompt=progress] .oc-view[data-by=person]";
+    click_option(&browser, &format!("{person} .oc-scale"), "Partly met").await;
+    type_into(
+        &browser,
+        &format!("{person} .oc-why"),
+        "Been twice with Davie",
+    )
+    .await;
     let record = last_record(&browser).await;
     assert_eq!(record["reviews"], earlier["id"]);
     let outcome = &record["outcomes"][0];

@@ -94,8 +94,6 @@ async fn a_whole_conversation_with_the_keyboard_alone() {
     keys(&browser, SPACE).await;
     tab_to(&browser, ".oc-rating .oc-why").await;
     keys(&browser, "It matters more than anything").await;
-    tab_to(&browser, ".oc-rating .oc-keep-rating").await;
-    keys(&browser, ENTER).await;
 
     // Actions: add one for that outcome.
     tab_to(&browser, ".oc-nav .oc-button-primary").await;
@@ -115,7 +113,7 @@ async fn a_whole_conversation_with_the_keyboard_alone() {
     keys(&browser, SPACE).await;
     tab_to(&browser, ".oc-nav .oc-button-primary").await;
     keys(&browser, ENTER).await;
-    tab_to(&browser, ".oc-summary .oc-button-primary").await;
+    tab_to(&browser, ".oc-summary .oc-finish").await;
     keys(&browser, ENTER).await;
 
     let record = browser

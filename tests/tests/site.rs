@@ -165,3 +165,29 @@ async fn every_page_of_the_site_passes_the_accessibility_rules() {
     );
     browser.close().await;
 }
+
+/// The accessibility statement says what public bodies must publish: how to give feedback and
+/// the enforcement procedure.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_accessibility_statement_gives_the_feedback_route_and_enforcement_procedure() {
+    assert_site_built();
+    let browser = Browser::start().await;
+    browser.open("/site/accessibility.html").await;
+    let text = browser
+        .js(
+            "return document.querySelector('main').textContent.replace(/\\s+/g, ' ');",
+            vec![],
+        )
+        .await;
+    let text = text.as_str().unwrap();
+    for required in [
+        "Feedback and contact information",
+        "Enforcement procedure",
+        "Equality and Human Rights Commission",
+        "Equality Advisory and Support Service",
+        "3:1",
+    ] {
+        assert!(text.contains(required), "the statement says {required:?}");
+    }
+    browser.close().await;
+}

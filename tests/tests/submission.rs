@@ -1,33 +1,62 @@
 //! Finished conversations reach the organisation's endpoint through the outbox: retried through
-//! a network error and a 503 until accepted (stored exactly once), and a 422 is shown and kept.
+//! a network error and a 503 until accepted (stored exactly once), a 422 shown and kept, a
+//! correction after sending sent again as the next revision, a shared device cleared once the
+//! organisation has it, and nothing sent when keeping the record was refused.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use outcomes_e2e::endpoint::{Endpoint, Reply};
 use outcomes_e2e::Browser;
 use serde_json::{json, Value};
 
+async fn click(browser: &Browser, css: &str) {
+    browser.in_widget(css).await.click().await.unwrap();
+}
+
+/// Finishes the conversation on screen from its summary: consent was not asked here, so
+/// finishing says so once, and it is finished as it is.
+async fn finish(browser: &Browser) {
+    click(browser, ".oc-stages li:last-child button").await;
+    click(browser, ".oc-summary .oc-finish").await;
+    click(browser, ".oc-finish-anyway").await;
+}
+
 async fn finish_a_conversation(browser: &Browser, endpoint: &Endpoint, words: &str) {
-    browser
-        .open(&format!("/submit.html?endpoint={}", endpoint.url()))
-        .await;
+    open_with_endpoint(browser, endpoint, "").await;
     browser
         .in_widget("textarea")
         .await
         .send_keys(words)
         .await
         .unwrap();
+    finish(browser).await;
+}
+
+async fn open_with_endpoint(browser: &Browser, endpoint: &Endpoint, more: &str) {
     browser
-        .in_widget(".oc-stages li:last-child button")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .open(&format!("/submit.html?endpoint={}{more}", endpoint.url()))
+        .await;
+}
+
+/// Whether `text` holds a date written as ISO text (`2026-12-07`).
+fn has_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && w[4] == b'-'
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[7] == b'-'
+    })
+}
+
+/// The records kept on this device (not the outbox), parsed.
+async fn kept_records(browser: &Browser) -> Value {
     browser
-        .in_widget(".oc-summary .oc-button-primary")
+        .js(
+            "return Object.keys(localStorage).filter(k => k.includes(':record:')) \
+               .map(k => JSON.parse(localStorage.getItem(k)));",
+            vec![],
+        )
         .await
-        .click()
-        .await
-        .unwrap();
 }
 
 async fn outbox_line(browser: &Browser, class: &str) -> String {
@@ -58,9 +87,9 @@ async fn retries_through_a_network_error_and_a_503_then_stores_the_record_once()
     let (key, body) = stored.into_iter().next().unwrap();
     let record: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(
-        record["id"],
-        json!(key),
-        "the record id is the idempotency key"
+        format!("{}#{}", record["id"].as_str().unwrap(), record["revision"]),
+        key,
+        "the record id and revision are the idempotency key"
     );
     assert_eq!(record["answers"]["what-matters"]["text"], json!(words));
     assert_eq!(record["status"], json!("complete"));
@@ -70,16 +99,17 @@ async fn retries_through_a_network_error_and_a_503_then_stores_the_record_once()
             "return window.outcomesEvents.find(e => e.name === 'outcomes-submitted')?.detail.record ?? null;",
         )
         .await;
-    assert_eq!(submitted["id"], json!(key));
+    assert_eq!(submitted["id"], record["id"]);
     // The copy on this device now says it was sent.
     browser
         .wait_for_js(
-            "the saved draft marked as submitted",
-            "const key = Object.keys(localStorage) \
-               .find(k => !k.endsWith(':outbox') && !k.endsWith(':position')); \
+            "the saved record marked as submitted",
+            "const key = Object.keys(localStorage).find(k => k.includes(':record:')); \
              return JSON.parse(localStorage.getItem(key))?.status === 'submitted';",
         )
         .await;
+    // Dates in the outbox as the page's language writes them, not as ISO text.
+    assert!(!has_iso_date(&sent), "{sent}");
     browser.close().await;
 }
 
@@ -118,5 +148,153 @@ async fn a_refusal_is_shown_kept_in_the_outbox_and_not_retried() {
         json!("My own words")
     );
     assert_eq!(endpoint.posts(), 1, "a refused record is not sent again");
+    browser.close().await;
+}
+
+/// The bug: after "Finish" and a successful POST, a correction was saved on the device and never
+/// sent. Now it is the next revision, sent with its own key, and the server keeps both.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_correction_after_sending_is_sent_again_as_the_next_revision() {
+    let endpoint = Endpoint::start(vec![Reply::Accept]);
+    let browser = Browser::start().await;
+    finish_a_conversation(&browser, &endpoint, "Back to the bowling club").await;
+    outbox_line(&browser, "oc-outbox-sent").await;
+    let finished = browser
+        .in_widget(".oc-finished")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(finished.contains("the organisation has it"), "{finished}");
+    // A correction: back to the first stage, the words changed.
+    click(&browser, ".oc-stages li:first-child button").await;
+    browser
+        .in_widget("#oc-prompt-what-matters")
+        .await
+        .send_keys(", by spring")
+        .await
+        .unwrap();
+    let changed = browser.in_widget(".oc-changed").await.text().await.unwrap();
+    assert!(changed.contains("Finish it again"), "{changed}");
+    click(&browser, ".oc-changed .oc-button").await;
+    click(&browser, ".oc-summary .oc-finish").await;
+    click(&browser, ".oc-finish-anyway").await;
+    browser
+        .wait_for_js(
+            "the second revision sent",
+            "return document.querySelector('outcomes-conversation').shadowRoot \
+               .querySelectorAll('.oc-outbox-sent').length === 2 || null;",
+        )
+        .await;
+    let stored = endpoint.stored();
+    assert_eq!(stored.len(), 2, "both revisions kept: {stored:?}");
+    let revisions: Vec<Value> = stored
+        .values()
+        .map(|body| serde_json::from_str(body).unwrap())
+        .collect();
+    assert_eq!(revisions[0]["id"], revisions[1]["id"], "one record");
+    assert_eq!(revisions[0]["revision"], json!(1));
+    assert_eq!(revisions[1]["revision"], json!(2));
+    assert_eq!(revisions[1]["replaces"]["revision"], json!(1));
+    assert_eq!(
+        revisions[1]["answers"]["what-matters"]["text"],
+        json!("Back to the bowling club, by spring")
+    );
+    let second = browser
+        .in_widget(".oc-outbox-sent[data-revision='2']")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(second.contains("version 2"), "{second}");
+    assert_eq!(endpoint.posts(), 2, "each revision sent once");
+    browser.close().await;
+}
+
+/// On a shared device (`clear-when-sent`), the words leave the device once the organisation has
+/// them: the record is gone, the outbox keeps the line without the words.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_shared_device_is_cleared_once_the_organisation_has_the_record() {
+    let endpoint = Endpoint::start(vec![Reply::Accept]);
+    let browser = Browser::start().await;
+    open_with_endpoint(&browser, &endpoint, "&clear").await;
+    browser
+        .in_widget("textarea")
+        .await
+        .send_keys("Private words")
+        .await
+        .unwrap();
+    finish(&browser).await;
+    let status = browser
+        .wait_for_js(
+            "cleared from the device",
+            "return document.querySelector('outcomes-conversation').shadowRoot \
+               .querySelector('.oc-save')?.textContent.includes('cleared') ? 'yes' : null;",
+        )
+        .await;
+    assert_eq!(status, json!("yes"));
+    assert_eq!(endpoint.stored().len(), 1);
+    assert_eq!(
+        kept_records(&browser).await,
+        json!([]),
+        "no record left on the device"
+    );
+    let everything = browser
+        .js(
+            "return Object.keys(localStorage).map(k => localStorage.getItem(k)).join(' ');",
+            vec![],
+        )
+        .await;
+    assert!(
+        !everything.as_str().unwrap().contains("Private words"),
+        "the words are gone from the device: {everything}"
+    );
+    outbox_line(&browser, "oc-outbox-sent").await;
+    browser.close().await;
+}
+
+/// Keeping the record was refused: finishing says it will not be sent, and it is not.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_record_the_person_did_not_agree_to_keep_is_not_sent() {
+    let endpoint = Endpoint::start(vec![Reply::Accept]);
+    let browser = Browser::start().await;
+    open_with_endpoint(&browser, &endpoint, "").await;
+    browser
+        .in_widget("textarea")
+        .await
+        .send_keys("Words")
+        .await
+        .unwrap();
+    click(&browser, ".oc-stages li:nth-child(6) button").await;
+    click(&browser, ".oc-consent-answer input[value=refused]").await;
+    click(&browser, ".oc-stages li:last-child button").await;
+    click(&browser, ".oc-summary .oc-finish").await;
+    let check = browser
+        .in_widget(".oc-finish-check")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(check.contains("it will not be sent"), "{check}");
+    click(&browser, ".oc-finish-anyway").await;
+    let finished = browser
+        .in_widget(".oc-finished")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        finished.contains("not sent to the organisation"),
+        "{finished}"
+    );
+    assert!(browser
+        .js(
+            "return !document.querySelector('outcomes-conversation').shadowRoot.querySelector('.oc-outbox');",
+            vec![]
+        )
+        .await
+        .as_bool()
+        .unwrap());
+    assert_eq!(endpoint.posts(), 0);
     browser.close().await;
 }

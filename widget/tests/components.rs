@@ -158,6 +158,25 @@ impl Mounted {
         yew::scheduler::flush().await;
     }
 
+    /// The record on screen, as the host would get it (from the first event, or a fresh one).
+    fn record_now(&self) -> Value {
+        self.events("outcomes-change").last().map_or_else(
+            || {
+                serde_json::from_str(
+                    &outcomes_core::Record::new(
+                        &outcomes_core::builtin::template("what-matters").unwrap(),
+                        outcomes_core::RecordId::new("r").unwrap(),
+                        outcomes_core::Timestamp::parse("2026-12-07T10:00:00Z").unwrap(),
+                        outcomes_core::Mode::Practitioner,
+                    )
+                    .to_json(),
+                )
+                .unwrap()
+            },
+            |e| e["record"].clone(),
+        )
+    }
+
     /// The record in the latest `outcomes-change` event.
     fn record(&self) -> Value {
         self.events("outcomes-change")
@@ -979,6 +998,43 @@ async fn on_their_own_the_person_is_spoken_to_and_keeps_a_readable_copy() {
         w.record()["participants"].as_array().unwrap().len(),
         1,
         "only the person took part"
+    );
+}
+
+/// The bug: the core's refusals reached Gaelic and Arabic screens as English. They are codes
+/// with data now, worded by each catalogue.
+#[wasm_bindgen_test]
+async fn what_is_missing_and_what_went_wrong_are_said_in_the_persons_language() {
+    let gd = catalogue("gd", false);
+    let w = Mounted::new(&[("template", "what-matters"), ("lang", "gd")], "").await;
+    w.click(".oc-stages li:last-child button").await;
+    w.click(".oc-summary .oc-finish").await;
+    assert_eq!(w.text(".oc-finish-check-title"), gd.finish_check_title);
+    let missing = w.all(".oc-finish-check li");
+    assert!(missing[1]
+        .text_content()
+        .unwrap()
+        .starts_with(gd.missing_nothing_said));
+    let record: outcomes_core::Record =
+        outcomes_core::Record::from_json(&serde_json::to_string(&w.record_now()).unwrap()).unwrap();
+    let locale = outcomes_widget::messages::Locale::new("gd", false);
+    for problem in [
+        outcomes_core::Problem::NotAWeight("0".into()),
+        outcomes_core::Problem::OnePerson,
+        outcomes_core::Problem::UnknownPrompt(outcomes_core::Id::new("x").unwrap()),
+    ] {
+        let said = locale.problem(&problem, &record);
+        // Worded by the catalogue (a code for whoever looks after the page at most), never
+        // the core's English.
+        assert!(!said.contains(&problem.to_string()), "{said}");
+        assert!(
+            !said.contains("this template") && !said.contains("whole number"),
+            "{said}"
+        );
+    }
+    assert_eq!(
+        locale.problem(&outcomes_core::Problem::OnePerson, &record),
+        gd.problem_one_person
     );
 }
 

@@ -246,33 +246,37 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             let mark = Action::MarkSubmitted {
                 revision: accepted.revision,
             };
+            // The record as it stands (on screen, or kept on the device).
             let record = if here {
-                apply.emit(mark);
                 Some(state.conversation().record().clone())
             } else {
-                // Kept on the device but not on screen: marked there.
                 let kept = setup
                     .store
                     .get(&accepted.record_id, &clock::now())
                     .ok()
                     .flatten();
                 kept.and_then(|kept| open_kept(&setup, kept)).map(|mut c| {
-                    let _ = c.apply(mark, clock::now());
+                    let _ = c.apply(mark.clone(), clock::now());
                     let record = c.record().clone();
                     let _ = setup.store.save(&record.id, &record.to_json());
                     record
                 })
             };
+            // Still the revision the organisation now has (not a correction begun since).
             let sent =
-                record.filter(|r| r.status == Status::Submitted && r.revision == accepted.revision);
-            if let (true, Some(record)) = (setup.clear_when_sent, sent) {
-                let _ = setup.store.delete(&record.id);
-                let serial = cleared.as_ref().map_or(1, |(serial, _)| serial + 1);
-                cleared.set(Some((serial, record.id.to_string().into())));
-                if here {
-                    save_status.set(SaveStatus::Cleared);
-                    start_new.emit(());
+                record.filter(|r| r.status != Status::Draft && r.revision == accepted.revision);
+            match sent {
+                Some(record) if setup.clear_when_sent => {
+                    let _ = setup.store.delete(&record.id);
+                    let serial = cleared.as_ref().map_or(1, |(serial, _)| serial + 1);
+                    cleared.set(Some((serial, record.id.to_string().into())));
+                    if here {
+                        save_status.set(SaveStatus::Cleared);
+                        start_new.emit(());
+                    }
                 }
+                _ if here => apply.emit(mark),
+                _ => {}
             }
             device_revision.set(*device_revision + 1);
         })
@@ -578,8 +582,6 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             if let Some((message, text)) = earlier_draft {
                 <EarlierDraftNotice message={message} text={text} on_download={on_download_unreadable} />
             }
-            <PeopleView people={people} summary={AttrValue::from(people_summary)} alone={alone}
-                by={actor.clone()} on_action={apply.clone()} />
             { body }
             <div class="oc-nav" part="navigation">
                 if position > 0 {
@@ -591,6 +593,10 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
                     </button>
                 }
             </div>
+            // Who takes part, open on request: after the questions, so the first thing on screen
+            // (and the first field) is the conversation itself.
+            <PeopleView people={people} summary={AttrValue::from(people_summary)} alone={alone}
+                by={actor.clone()} on_action={apply.clone()} />
             if conversation.on_summary() {
                 <Downloads record={AttrValue::from(record.to_json())}
                     template={SharedTemplate(Arc::clone(conversation.shared_template()))} lang={t.text_lang().clone()}

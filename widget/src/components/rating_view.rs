@@ -103,15 +103,17 @@ pub fn RatingView(props: &RatingViewProps) -> Html {
                     let key = target.outcome.as_ref().map_or("self", Id::as_str).to_owned();
                     let subject_id = format!("oc-rating-{}-{key}", first.id);
                     html! {
-                        <li key={key} class="oc-rating" role="group"
-                            aria-labelledby={if target.subject.is_some() { subject_id.clone() } else { format!("oc-group-{}-text", first.id) }}>
-                            if let Some(subject) = &target.subject {
-                                <p class="oc-rating-subject" id={subject_id}>{ subject.clone() }</p>
-                            }
-                            if let Some(earlier) = &target.earlier_words {
-                                <p class="oc-last-words">{ t.fill(t.last_time_words, &[("words", earlier)]) }</p>
-                            }
-                            { for target.asked.iter().map(|asked| asked_view(asked, target.outcome.as_ref(), props, &t)) }
+                        <li key={key} class="oc-rating-card">
+                            <div class="oc-rating" role="group"
+                                aria-labelledby={if target.subject.is_some() { subject_id.clone() } else { format!("oc-group-{}-text", first.id) }}>
+                                if let Some(subject) = &target.subject {
+                                    <p class="oc-rating-subject" id={subject_id}>{ subject.clone() }</p>
+                                }
+                                if let Some(earlier) = &target.earlier_words {
+                                    <p class="oc-last-words">{ t.fill(t.last_time_words, &[("words", earlier)]) }</p>
+                                }
+                                { for target.asked.iter().map(|asked| asked_view(asked, target.outcome.as_ref(), props, &t)) }
+                            </div>
                         </li>
                     }
                 }) }
