@@ -73,8 +73,9 @@ fn upgrade_1_to_2(record: &mut Record) {
     }
 }
 
-/// Format 2 had no revisions and no way to tell carried views from new ones.
-fn upgrade_2_to_3(record: &mut Record) {
+/// Format 2 had no revisions and no way to tell carried views from new ones. (FHIR responses
+/// written before format 3 are upgraded the same way.)
+pub(crate) fn upgrade_2_to_3(record: &mut Record) {
     record.format_version = 3;
     record.revision = 1;
     if record.status != Status::Draft && record.completed.is_none() {

@@ -48,6 +48,24 @@ async fn no_screen_of_any_mode_has_an_accessibility_violation() {
         .await
         .unwrap();
     found.extend(check_every_screen(&browser, "practitioner mode").await);
+    // The people taking part and the conversations on the device, open; finishing with
+    // something missing.
+    for open in [
+        ".oc-people > summary",
+        ".oc-device > summary",
+        ".oc-summary .oc-finish",
+    ] {
+        browser.in_widget(open).await.click().await.unwrap();
+    }
+    browser.in_widget(".oc-finish-check").await;
+    browser.in_widget(".oc-kept").await;
+    let violations = browser.accessibility_violations().await;
+    if violations != json!([]) {
+        found.push((
+            "people, conversations on the device and finishing".to_owned(),
+            violations,
+        ));
+    }
 
     browser.open("/self.html").await;
     found.extend(check_every_screen(&browser, "self-completion mode").await);

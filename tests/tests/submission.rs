@@ -21,20 +21,22 @@ async fn finish(browser: &Browser) {
 }
 
 async fn finish_a_conversation(browser: &Browser, endpoint: &Endpoint, words: &str) {
-    open_with_endpoint(browser, endpoint, "").await;
+    start_with_words(browser, endpoint, "", words).await;
+    finish(browser).await;
+}
+
+/// Opens the page with `endpoint` (and `more` in its address) and types `words` as the first
+/// answer.
+async fn start_with_words(browser: &Browser, endpoint: &Endpoint, more: &str, words: &str) {
+    browser
+        .open(&format!("/submit.html?endpoint={}{more}", endpoint.url()))
+        .await;
     browser
         .in_widget("textarea")
         .await
         .send_keys(words)
         .await
         .unwrap();
-    finish(browser).await;
-}
-
-async fn open_with_endpoint(browser: &Browser, endpoint: &Endpoint, more: &str) {
-    browser
-        .open(&format!("/submit.html?endpoint={}{more}", endpoint.url()))
-        .await;
 }
 
 /// Whether `text` holds a date written as ISO text (`2026-12-07`).
@@ -217,13 +219,7 @@ async fn a_correction_after_sending_is_sent_again_as_the_next_revision() {
 async fn a_shared_device_is_cleared_once_the_organisation_has_the_record() {
     let endpoint = Endpoint::start(vec![Reply::Accept]);
     let browser = Browser::start().await;
-    open_with_endpoint(&browser, &endpoint, "&clear").await;
-    browser
-        .in_widget("textarea")
-        .await
-        .send_keys("Private words")
-        .await
-        .unwrap();
+    start_with_words(&browser, &endpoint, "&clear", "Private words").await;
     finish(&browser).await;
     let status = browser
         .wait_for_js(
@@ -258,13 +254,7 @@ async fn a_shared_device_is_cleared_once_the_organisation_has_the_record() {
 async fn a_record_the_person_did_not_agree_to_keep_is_not_sent() {
     let endpoint = Endpoint::start(vec![Reply::Accept]);
     let browser = Browser::start().await;
-    open_with_endpoint(&browser, &endpoint, "").await;
-    browser
-        .in_widget("textarea")
-        .await
-        .send_keys("Words")
-        .await
-        .unwrap();
+    start_with_words(&browser, &endpoint, "", "Words").await;
     click(&browser, ".oc-stages li:nth-child(6) button").await;
     click(&browser, ".oc-consent-answer input[value=refused]").await;
     click(&browser, ".oc-stages li:last-child button").await;

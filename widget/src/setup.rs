@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use outcomes_core::builtin::{self, UnknownTemplate};
-use outcomes_core::{LoadError, Mode, Named, Record, Template, TemplateError, ValidTemplate};
+use outcomes_core::{Fit, LoadError, Mode, Named, Record, Template, TemplateError, ValidTemplate};
 
 use crate::host::Host;
 use crate::storage::{Kept, Shelf, StorageProblem};
@@ -272,14 +272,14 @@ impl Setup {
     /// a built-in one of that id. `None` for a record made with a template this page does not
     /// have.
     pub fn template_for(&self, record: &Record) -> Option<Arc<ValidTemplate>> {
-        let id = &record.template.id;
-        if *id == self.template.id {
-            Some(Arc::clone(&self.template))
-        } else if *id == self.review_template.id {
-            Some(Arc::clone(&self.review_template))
-        } else {
-            builtin::template(id.as_str()).ok()
-        }
+        // Made with this page's template (this version or another: answers to prompts it no
+        // longer has stay in the record and show as "also said"), its review template, or a
+        // built-in one.
+        [&self.template, &self.review_template]
+            .into_iter()
+            .find(|template| !matches!(record.fit(template), Fit::OtherTemplate { .. }))
+            .cloned()
+            .or_else(|| builtin::template(record.template.id.as_str()).ok())
     }
 }
 

@@ -123,15 +123,10 @@ impl Shelf {
             return Ok(None);
         };
         match Record::from_json(&text) {
-            Ok(record) => {
-                let position = storage
-                    .get_item(&self.position_key(id))
-                    .ok()
-                    .flatten()
-                    .and_then(|p| p.parse().ok())
-                    .unwrap_or(0);
-                Ok(Some(Kept { record, position }))
-            }
+            Ok(record) => Ok(Some(Kept {
+                record,
+                position: self.position(storage, id),
+            })),
             Err(err) => {
                 let kept_as = format!("{}:unreadable:{now}", self.key);
                 storage
@@ -147,6 +142,16 @@ impl Shelf {
                 })
             }
         }
+    }
+
+    /// The stage that was on screen in a kept conversation (the first, when none was saved).
+    fn position(&self, storage: &Storage, id: &str) -> usize {
+        storage
+            .get_item(&self.position_key(id))
+            .ok()
+            .flatten()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
     }
 
     /// Earlier versions kept one draft under the shelf's own name: move it to its own key.
@@ -218,19 +223,15 @@ impl Shelf {
     pub fn list(&self) -> Result<Vec<Kept>, StorageProblem> {
         let storage = local_storage()?;
         let prefix = format!("{}:record:", self.key);
-        let length = storage.length().unwrap_or(0);
-        let mut kept: Vec<Kept> = (0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
+        let mut kept: Vec<Kept> = keys(&storage)
+            .into_iter()
             .filter_map(|key| {
                 let id = key.strip_prefix(&prefix)?;
                 let record = Record::from_json(&storage.get_item(&key).ok()??).ok()?;
-                let position = storage
-                    .get_item(&self.position_key(id))
-                    .ok()
-                    .flatten()
-                    .and_then(|p| p.parse().ok())
-                    .unwrap_or(0);
-                Some(Kept { record, position })
+                Some(Kept {
+                    record,
+                    position: self.position(&storage, id),
+                })
             })
             .collect();
         kept.sort_by(|a, b| b.record.updated.cmp(&a.record.updated));
@@ -243,9 +244,8 @@ impl Shelf {
         let storage = local_storage()?;
         let id = id.as_str();
         let conflict = format!("{}:conflict:{id}:", self.key);
-        let length = storage.length().unwrap_or(0);
-        let conflicts: Vec<String> = (0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
+        let conflicts: Vec<String> = keys(&storage)
+            .into_iter()
             .filter(|k| k.starts_with(&conflict))
             .collect();
         for key in [self.record_key(id), self.position_key(id)]
@@ -278,6 +278,14 @@ impl Shelf {
             .set_item(&self.outbox_key(), json)
             .map_err(|_| StorageProblem::Full)
     }
+}
+
+/// Every key in `storage`.
+pub fn keys(storage: &Storage) -> Vec<String> {
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
 }
 
 pub fn local_storage() -> Result<Storage, StorageProblem> {

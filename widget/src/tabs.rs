@@ -16,7 +16,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::storage::{local_storage, Shelf, StorageProblem};
+use crate::storage::{keys, local_storage, Shelf, StorageProblem};
 
 /// What this tab knows about other tabs with the same conversation open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,13 +132,6 @@ impl Tabs {
         }
         self.others.set(Others::Conflict);
     }
-}
-
-fn keys(storage: &web_sys::Storage) -> Vec<String> {
-    let length = storage.length().unwrap_or(0);
-    (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .collect()
 }
 
 /// Watches the other tabs of this origin for the conversation on screen, `current`. `on_follow`

@@ -1410,17 +1410,7 @@ pub fn record_from_questionnaire_response(json: &str, base: &str) -> Result<Reco
     }
     if written_before_revisions {
         // The same upgrade as `migrate` gives a format-2 record.
-        if record.status != Status::Draft && record.completed.is_none() {
-            record.completed = Some(record.updated.clone());
-        }
-        let created = record.created.clone();
-        for outcome in &mut record.outcomes {
-            if let Some(earlier) = &outcome.carried_from {
-                for rating in outcome.ratings.iter_mut().filter(|r| r.at < created) {
-                    rating.from = Some(earlier.clone());
-                }
-            }
-        }
+        crate::migrate::upgrade_2_to_3(&mut record);
     }
     Ok(record)
 }

@@ -51,22 +51,34 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
         props.outcome.as_ref().map_or("self", Id::as_str),
         props.by
     );
+    // Every change to this view names the same prompt, outcome and voice.
+    let view_action = {
+        let (prompt, outcome, by) = (
+            props.prompt.clone(),
+            props.outcome.clone(),
+            props.by.clone(),
+        );
+        move |value: Option<Option<Id>>, reason: Option<String>| match (value, reason) {
+            (Some(value), _) => Action::SetRatingValue {
+                prompt: prompt.clone(),
+                outcome: outcome.clone(),
+                by: by.clone(),
+                value,
+            },
+            (None, reason) => Action::SetRatingReason {
+                prompt: prompt.clone(),
+                outcome: outcome.clone(),
+                by: by.clone(),
+                reason: reason.unwrap_or_default(),
+            },
+        }
+    };
     let point = |choice: &ScaleChoice| {
         let on_change = {
-            let (prompt, outcome, by) = (
-                props.prompt.clone(),
-                props.outcome.clone(),
-                props.by.clone(),
-            );
-            let value = choice.id.clone();
+            let (view_action, value) = (view_action.clone(), choice.id.clone());
             props
                 .on_action
-                .reform(move |_: Event| Action::SetRatingValue {
-                    prompt: prompt.clone(),
-                    outcome: outcome.clone(),
-                    by: by.clone(),
-                    value: Some(value.clone()),
-                })
+                .reform(move |_: Event| view_action(Some(Some(value.clone())), None))
         };
         html! {
             <label class="oc-option">
@@ -77,34 +89,17 @@ pub fn RatingForm(props: &RatingFormProps) -> Html {
         }
     };
     let on_reason = {
-        let (prompt, outcome, by) = (
-            props.prompt.clone(),
-            props.outcome.clone(),
-            props.by.clone(),
-        );
-        props
-            .on_action
-            .reform(move |e: InputEvent| Action::SetRatingReason {
-                prompt: prompt.clone(),
-                outcome: outcome.clone(),
-                by: by.clone(),
-                reason: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
-            })
+        let view_action = view_action.clone();
+        props.on_action.reform(move |e: InputEvent| {
+            let reason = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            view_action(None, Some(reason))
+        })
     };
     let on_clear = {
-        let (prompt, outcome, by) = (
-            props.prompt.clone(),
-            props.outcome.clone(),
-            props.by.clone(),
-        );
+        let view_action = view_action.clone();
         props
             .on_action
-            .reform(move |_: MouseEvent| Action::SetRatingValue {
-                prompt: prompt.clone(),
-                outcome: outcome.clone(),
-                by: by.clone(),
-                value: None,
-            })
+            .reform(move |_: MouseEvent| view_action(Some(None), None))
     };
     let why_id = format!("{base}-why");
     let pending = props.value.is_none() && !props.reason.is_empty();
