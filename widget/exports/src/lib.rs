@@ -136,7 +136,8 @@ mod tests {
             ("json", "what-matters-", "{"),
             ("fhir", "what-matters-", "{"),
         ] {
-            let file = export_file(format, &record, &template, "en", fhir::DEFAULT_BASE).unwrap();
+            let file =
+                export_file(format, &record, &template, "en", fhir::DEFAULT_BASE, None).unwrap();
             assert!(file.name.starts_with(name), "{}", file.name);
             assert!(
                 file.text.starts_with(starts),
@@ -144,7 +145,19 @@ mod tests {
                 &file.text[..20]
             );
         }
-        let fhir = export_file("fhir", &record, &template, "en", fhir::DEFAULT_BASE).unwrap();
+        let fhir = export_file("fhir", &record, &template, "en", fhir::DEFAULT_BASE, None).unwrap();
+        // The summary is a whole page to keep, with the organisation's name when given.
+        let page = export_file(
+            "summary",
+            &record,
+            &template,
+            "en",
+            fhir::DEFAULT_BASE,
+            Some("Leith Community Support".into()),
+        )
+        .unwrap();
+        assert!(page.text.starts_with("<!DOCTYPE html>"));
+        assert!(page.text.contains("Leith Community Support"));
         assert!(
             fhir.text.contains("\"QuestionnaireResponse\""),
             "{}",
@@ -186,13 +199,21 @@ mod tests {
     #[test]
     fn bad_input_is_explained_not_panicked_on() {
         let (template, _) = outcomes_core::sample::first_conversation();
-        let err = export_file("pdf", "{}", &template.to_canonical_json(), "en", "").unwrap_err();
+        let err =
+            export_file("pdf", "{}", &template.to_canonical_json(), "en", "", None).unwrap_err();
         assert!(
             err.contains("record could not be read") || err.contains("no export"),
             "{err}"
         );
-        let err =
-            export_file("csv", "not json", &template.to_canonical_json(), "en", "").unwrap_err();
+        let err = export_file(
+            "csv",
+            "not json",
+            &template.to_canonical_json(),
+            "en",
+            "",
+            None,
+        )
+        .unwrap_err();
         assert!(err.contains("record could not be read"), "{err}");
     }
 }
