@@ -57,8 +57,17 @@ impl Tabs {
     }
 
     /// Remembers a record read from the device (or started here) as this tab's starting point.
+    /// Versions that tabs kept while disagreeing, and nobody chose between (a tab was reloaded
+    /// or closed), are said at once: both are still on the device until someone chooses.
     pub fn opened(&self, id: &RecordId, json: String) {
         *self.last.borrow_mut() = Some((id.clone(), json));
+        let prefix = self.conflict_prefix(id.as_str());
+        let left = local_storage()
+            .map(|storage| keys(&storage).iter().any(|k| k.starts_with(&prefix)))
+            .unwrap_or(false);
+        if left {
+            self.enter_conflict();
+        }
     }
 
     /// Saves this tab's record: as the record, or, while two tabs disagree, as this tab's own

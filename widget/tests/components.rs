@@ -955,6 +955,37 @@ async fn another_tab_is_followed_or_both_versions_are_kept_until_someone_chooses
     assert!(w.all(".oc-tabs-conflict").is_empty());
 }
 
+/// A tab reloaded or closed while two tabs disagreed leaves its version on the device: the next
+/// start says so, and either version can be chosen.
+#[wasm_bindgen_test]
+async fn versions_left_by_a_closed_tab_are_offered_on_the_next_start() {
+    let attributes = [("template", "what-matters"), ("storage-key", "left")];
+    let w = Mounted::new(&attributes, "").await;
+    w.type_into("textarea", "The version on the device").await;
+    let record = stored("left").unwrap();
+    let id = w.record()["id"].as_str().unwrap().to_owned();
+    drop(w);
+    local_storage()
+        .set_item(
+            &format!("outcomes-conversation:left:conflict:{id}:tab-0a1b2c3d"),
+            &record.replace("The version on the device", "The closed tab's version"),
+        )
+        .unwrap();
+    let w = Mounted::keeping_storage(&attributes, "").await;
+    assert!(w
+        .text(".oc-tabs-conflict")
+        .contains("Both versions are kept"));
+    w.click(".oc-keep-theirs").await;
+    assert_eq!(
+        w.find("textarea")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "The closed tab's version"
+    );
+    assert!(keys_starting("outcomes-conversation:left:conflict:").is_empty());
+    assert!(stored("left").unwrap().contains("The closed tab's version"));
+}
+
 /// On their own the person is spoken to, gives every view and answer, and keeps a readable
 /// copy (not the files for the organisation's systems).
 #[wasm_bindgen_test]
