@@ -141,6 +141,15 @@ impl Browser {
             .expect("the element in the shadow root")
     }
 
+    /// The text of the first element matching `css` in the first widget, once it is there.
+    pub async fn widget_text(&self, css: &str) -> String {
+        self.in_widget(css)
+            .await
+            .text()
+            .await
+            .expect("the element's text")
+    }
+
     /// Runs axe-core's WCAG 2.2 A and AA rules over the first widget (its shadow tree included)
     /// and returns the violations: rule, impact, help and the elements.
     pub async fn accessibility_violations(&self) -> Value {

@@ -18,7 +18,7 @@ async fn a_reload_in_the_middle_of_typing_loses_nothing() {
     browser.client().refresh().await.unwrap();
     let answer = browser.in_widget("textarea").await;
     assert_eq!(answer.prop("value").await.unwrap().as_deref(), Some(words));
-    let status = browser.in_widget(".oc-save").await.text().await.unwrap();
+    let status = browser.widget_text(".oc-save").await;
     assert!(
         status.contains("Carried on from where you left off"),
         "{status}"
@@ -38,12 +38,7 @@ async fn a_reload_in_the_middle_of_typing_loses_nothing() {
         .await
         .unwrap();
     browser.client().refresh().await.unwrap();
-    let heading = browser
-        .in_widget(".oc-section-title")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let heading = browser.widget_text(".oc-section-title").await;
     assert_eq!(heading, "What is working, what is not");
     let value = browser
         .in_widget("#oc-prompt-working-well")

@@ -166,7 +166,7 @@ async fn the_js_api_mounts_attribute_changes_reset_and_removal_unmounts() {
 async fn the_published_integrity_hash_loads_the_widget() {
     let browser = Browser::start().await;
     browser.open("/pinned.html").await;
-    let label = browser.in_widget("label").await.text().await.unwrap();
+    let label = browser.widget_text("label").await;
     assert_eq!(label, "What matters to you at the moment?");
     let state = browser
         .js(

@@ -70,12 +70,7 @@ async fn typed_words_reach_the_record_verbatim_and_show_as_text() {
 async fn setup_error(page: &str) -> (String, Value) {
     let browser = Browser::start().await;
     browser.open(page).await;
-    let message = browser
-        .in_widget("[role=alert]")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let message = browser.widget_text("[role=alert]").await;
     let event = browser
         .wait_for_js(
             "an outcomes-error event",

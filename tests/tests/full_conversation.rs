@@ -130,7 +130,7 @@ async fn a_whole_conversation_from_what_matters_to_the_summary() {
     next(&browser).await;
 
     // The summary: the person's words first, both views of the outcome, the action.
-    let summary = browser.in_widget(".oc-summary").await.text().await.unwrap();
+    let summary = browser.widget_text(".oc-summary").await;
     for words in [
         "Getting back to the bowling club",
         "It's where my friends are — I miss them",
@@ -192,7 +192,7 @@ async fn a_review_rates_the_earlier_outcomes_again_beside_the_earlier_words_and_
     let earlier_outcome = &earlier["outcomes"][0];
     next(&browser).await;
     // Progress: each earlier outcome is there, in the earlier words, with its earlier ratings.
-    let rating = browser.in_widget(".oc-rating").await.text().await.unwrap();
+    let rating = browser.widget_text(".oc-rating").await;
     let words = earlier_outcome["words"].as_str().unwrap();
     assert!(
         rating.contains(words),

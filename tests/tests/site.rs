@@ -50,12 +50,7 @@ async fn the_playground_shows_problems_where_they_are_and_the_preview_when_fixed
         )
         .await;
     editor.send_keys(" ").await.unwrap();
-    let alert = browser
-        .in_widget("[role=alert]")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let alert = browser.widget_text("[role=alert]").await;
     assert!(alert.contains("unknown variant `txt`"), "{alert}");
     assert!(alert.contains("line "), "{alert}");
     browser
@@ -66,7 +61,7 @@ async fn the_playground_shows_problems_where_they_are_and_the_preview_when_fixed
         )
         .await;
     editor.send_keys(" ").await.unwrap();
-    let label = browser.in_widget("label").await.text().await.unwrap();
+    let label = browser.widget_text("label").await;
     assert_eq!(label, "What matters to you at the moment?");
     browser.close().await;
 }

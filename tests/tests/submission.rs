@@ -161,12 +161,7 @@ async fn a_correction_after_sending_is_sent_again_as_the_next_revision() {
     let browser = Browser::start().await;
     finish_a_conversation(&browser, &endpoint, "Back to the bowling club").await;
     outbox_line(&browser, "oc-outbox-sent").await;
-    let finished = browser
-        .in_widget(".oc-finished")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let finished = browser.widget_text(".oc-finished").await;
     assert!(finished.contains("the organisation has it"), "{finished}");
     // A correction: back to the first stage, the words changed.
     click(&browser, ".oc-stages li:first-child button").await;
@@ -176,7 +171,7 @@ async fn a_correction_after_sending_is_sent_again_as_the_next_revision() {
         .send_keys(", by spring")
         .await
         .unwrap();
-    let changed = browser.in_widget(".oc-changed").await.text().await.unwrap();
+    let changed = browser.widget_text(".oc-changed").await;
     assert!(changed.contains("Finish it again"), "{changed}");
     click(&browser, ".oc-changed .oc-button").await;
     click(&browser, ".oc-summary .oc-finish").await;
@@ -203,11 +198,8 @@ async fn a_correction_after_sending_is_sent_again_as_the_next_revision() {
         json!("Back to the bowling club, by spring")
     );
     let second = browser
-        .in_widget(".oc-outbox-sent[data-revision='2']")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .widget_text(".oc-outbox-sent[data-revision='2']")
+        .await;
     assert!(second.contains("version 2"), "{second}");
     assert_eq!(endpoint.posts(), 2, "each revision sent once");
     browser.close().await;
@@ -259,20 +251,10 @@ async fn a_record_the_person_did_not_agree_to_keep_is_not_sent() {
     click(&browser, ".oc-consent-answer input[value=refused]").await;
     click(&browser, ".oc-stages li:last-child button").await;
     click(&browser, ".oc-summary .oc-finish").await;
-    let check = browser
-        .in_widget(".oc-finish-check")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let check = browser.widget_text(".oc-finish-check").await;
     assert!(check.contains("it will not be sent"), "{check}");
     click(&browser, ".oc-finish-anyway").await;
-    let finished = browser
-        .in_widget(".oc-finished")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let finished = browser.widget_text(".oc-finished").await;
     assert!(
         finished.contains("not sent to the organisation"),
         "{finished}"

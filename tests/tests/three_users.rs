@@ -150,12 +150,7 @@ async fn the_person_alone_on_a_phone_is_spoken_to_and_keeps_a_readable_copy() {
         let (_, wider) = widget_box(&browser).await;
         assert!(!wider, "{stage}: nothing wider than the phone's screen");
         screenshot(&browser, &format!("self-phone-{}", n + 1)).await;
-        let text = browser
-            .in_widget(".oc-conversation")
-            .await
-            .text()
-            .await
-            .unwrap();
+        let text = browser.widget_text(".oc-conversation").await;
         for practitioner_talk in [
             "practitioner",
             "the person's",
@@ -170,14 +165,9 @@ async fn the_person_alone_on_a_phone_is_spoken_to_and_keeps_a_readable_copy() {
     }
     click(&browser, ".oc-stages li:last-child button").await;
     click(&browser, ".oc-summary .oc-finish").await;
-    let finished = browser
-        .in_widget(".oc-finished")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let finished = browser.widget_text(".oc-finished").await;
     assert!(finished.contains("finished"), "{finished}");
-    let summary = browser.in_widget(".oc-summary").await.text().await.unwrap();
+    let summary = browser.widget_text(".oc-summary").await;
     assert!(summary.contains("Not since my operation"), "{summary}");
     assert!(
         summary.contains("Your view") || summary.contains("you,"),
@@ -191,12 +181,7 @@ async fn the_person_alone_on_a_phone_is_spoken_to_and_keeps_a_readable_copy() {
 async fn a_review_three_months_later_shows_last_time_beside_this_time() {
     let browser = Browser::start().await;
     browser.open("/review.html").await;
-    let last = browser
-        .in_widget(".oc-last-conversation")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let last = browser.widget_text(".oc-last-conversation").await;
     assert!(last.contains("What was said last time"), "{last}");
     assert!(
         last.contains("I miss the lads"),
@@ -212,7 +197,7 @@ async fn a_review_three_months_later_shows_last_time_beside_this_time() {
         )
         .await;
     assert_eq!(cards, json!(3), "one card per outcome");
-    let card = browser.in_widget(".oc-rating").await.text().await.unwrap();
+    let card = browser.widget_text(".oc-rating").await;
     assert!(card.contains("Said last time"), "{card}");
     assert!(
         card.contains("Haven't been since March"),

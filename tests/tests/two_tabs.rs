@@ -58,12 +58,7 @@ async fn typing_in_one_tab_then_the_other_keeps_both_tabs_words() {
     // Tab B shows it, says why, and goes on.
     client.switch_to_window(second).await.unwrap();
     wait_for_value(&browser, "#oc-prompt-what-matters", "Words typed in tab A").await;
-    let note = browser
-        .in_widget(".oc-tabs-note")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let note = browser.widget_text(".oc-tabs-note").await;
     assert!(note.contains("also open in another tab"), "{note}");
     browser
         .in_widget("#oc-prompt-why")
