@@ -661,6 +661,11 @@ impl Conversation {
         self.earlier.as_deref()
     }
 
+    /// The record this one reviews, shared.
+    pub fn shared_earlier(&self) -> Option<&Arc<Record>> {
+        self.earlier.as_ref()
+    }
+
     /// An outcome as the earlier record had it (its words last time).
     pub fn earlier_outcome(&self, outcome: &Id) -> Option<&Outcome> {
         self.earlier()?.outcome(outcome)

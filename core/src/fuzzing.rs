@@ -90,16 +90,19 @@ pub fn round_trips(record: &Record, template: &Template) {
     let _ = summary::text(record, template, "en");
 }
 
+/// A FHIR item's (or resource's) child items.
+fn children(item: &Value) -> impl Iterator<Item = &Value> {
+    item.get("item")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+}
+
 /// The response's status is FHIR's for the record, and every item in it is one the
 /// questionnaire defines, with no empty strings (FHIR strings cannot be empty).
 fn answers_its_questionnaire(record: &Record, questionnaire: &str, response: &str) {
     fn check(item: &Value, defined: &BTreeSet<String>) {
-        for child in item
-            .get("item")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for child in children(item) {
             let link = child.get("linkId").and_then(Value::as_str).unwrap_or("");
             assert!(defined.contains(link), "{link} is not in the questionnaire");
             for answer in child
@@ -129,12 +132,7 @@ fn answers_its_questionnaire(record: &Record, questionnaire: &str, response: &st
 /// Every link id of a questionnaire, each used once (FHIR asks link ids to be unique).
 fn link_ids(questionnaire: &Value) -> BTreeSet<String> {
     fn collect(item: &Value, out: &mut BTreeSet<String>) {
-        for child in item
-            .get("item")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for child in children(item) {
             let link = child.get("linkId").and_then(Value::as_str).unwrap_or("");
             assert!(
                 out.insert(link.to_owned()),

@@ -58,6 +58,25 @@ pub struct View<'a> {
     pub earlier: bool,
 }
 
+impl<'a> View<'a> {
+    /// A rating of `record` as a view, its point named in `lang` (the point's id when the
+    /// template does not have it).
+    pub fn of(record: &'a Record, template: &'a Template, rating: &'a Rating, lang: &str) -> Self {
+        View {
+            point: rating.value.as_ref().map(|v| {
+                template
+                    .scale(&rating.scale)
+                    .and_then(|s| s.point(v))
+                    .map_or(v.as_str(), |p| template.text(&p.label, lang))
+            }),
+            reason: &rating.reason,
+            by: Who::of(record, &rating.by),
+            at: &rating.at,
+            earlier: !rating.given_here(),
+        }
+    }
+}
+
 /// The views on one scale, oldest first, and their chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScaleViews<'a> {
@@ -345,17 +364,7 @@ fn scale_views<'a>(
             let on_scale: Vec<&Rating> = ratings.iter().filter(|r| &r.scale == scale_id).collect();
             let views = on_scale
                 .iter()
-                .map(|r| View {
-                    point: r.value.as_ref().map(|v| {
-                        scale
-                            .and_then(|s| s.point(v))
-                            .map_or(v.as_str(), |p| template.text(&p.label, lang))
-                    }),
-                    reason: &r.reason,
-                    by: Who::of(record, &r.by),
-                    at: &r.at,
-                    earlier: !r.given_here(),
-                })
+                .map(|r| View::of(record, template, r, lang))
                 .collect();
             ScaleViews {
                 scale: scale.map_or(scale_id.as_str(), |s| template.text(&s.title, lang)),

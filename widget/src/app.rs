@@ -109,26 +109,10 @@ pub fn ReviewPicker(props: &ReviewPickerProps) -> Html {
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|kept| kept.record.status != outcomes_core::Status::Draft)
-                .map(|kept| {
-                    let record = &kept.record;
-                    let about = setup.template_for(record).map_or_else(
-                        || record.template.id.to_string(),
-                        |tpl| tpl.text(&tpl.title, t.text_lang()).to_owned(),
-                    );
-                    let who = record
-                        .person()
-                        .and_then(|p| p.name.clone().or_else(|| p.reference.clone()))
-                        .unwrap_or_else(|| t.device_no_name.to_owned());
-                    KeptConversation {
-                        id: record.id.clone(),
-                        who: who.into(),
-                        about: about.into(),
-                        started: t.date(record.created.date()).into(),
-                        stage: t.device_finished.into(),
-                        current: false,
-                        can_open: false,
-                        can_review: true,
-                    }
+                .map(|kept| KeptConversation {
+                    // Chosen to be reviewed, not opened.
+                    can_open: false,
+                    ..crate::present::kept_conversation(&setup, &kept, None, &t)
                 })
                 .collect()
         })

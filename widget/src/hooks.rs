@@ -1,6 +1,8 @@
 //! Hooks shared by components.
 
 use outcomes_core::Id;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Runs `effect` after a render in which `deps` changed, but not after the first render: for
@@ -62,4 +64,32 @@ pub fn use_list_focus() -> ListFocus {
         removals,
         add_button,
     }
+}
+
+/// Listens to the window's `event` while mounted, with a `handler` made afresh whenever `deps`
+/// change; the listener is removed on unmount and before each new one.
+#[hook]
+pub fn use_window_event<D, E, F>(event: &'static str, deps: D, make_handler: F)
+where
+    D: PartialEq + 'static,
+    E: JsCast + 'static,
+    F: FnOnce(&D) -> Box<dyn Fn(E)> + 'static,
+{
+    use_effect_with(deps, move |deps| {
+        let handler = make_handler(deps);
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            handler(e.unchecked_into());
+        });
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ =
+                window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = window {
+                let _ = window
+                    .remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
 }

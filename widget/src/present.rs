@@ -4,36 +4,23 @@
 //! `outcomes_core::Action`.
 
 use outcomes_core::chart::{Chart, Label, Shape};
-use outcomes_core::summary::{Entry, ScaleViews, Summary, View, Who};
+use outcomes_core::summary::{Entry, ScaleViews, Summary, View};
 use outcomes_core::{
-    Conversation, Id, OutcomeKind, Participant, Prompt, PromptKind, Rates, Record,
+    Conversation, Id, OutcomeKind, Participant, Prompt, PromptKind, Rates, Record, RecordId, Status,
 };
 use yew::AttrValue;
 
 use crate::components::{
-    DrawnChart, DrawnShape, RatingAsked, RatingLine, RatingQuestion, RatingTarget, ScaleChoice,
-    SummaryAction, SummaryAnswer, SummaryData, SummaryEntry, SummaryOutcome, SummaryScale,
-    SummaryStage, TagChoice, TagGroup, VoiceView,
+    DrawnChart, DrawnShape, KeptConversation, RatingAsked, RatingLine, RatingQuestion,
+    RatingTarget, ScaleChoice, SummaryAction, SummaryAnswer, SummaryData, SummaryEntry,
+    SummaryOutcome, SummaryScale, SummaryStage, TagChoice, TagGroup, VoiceView,
 };
 use crate::messages::Locale;
+use crate::setup::Setup;
+use crate::storage::Kept;
 
 fn label(conversation: &Conversation, text: &outcomes_core::Text, t: &Locale) -> AttrValue {
     AttrValue::from(conversation.template().text(text, t.text_lang()).to_owned())
-}
-
-/// How someone is named in "by whom": the person, the practitioner, Karen.
-pub fn who(record: &Record, id: &Id, t: &Locale) -> String {
-    match record.participant(id) {
-        Some(p) => t.participant(p.role, p.name.as_deref(), p.id.as_str()),
-        None => id.to_string(),
-    }
-}
-
-fn named(who: Who<'_>, t: &Locale) -> String {
-    match who.role {
-        Some(role) => t.participant(role, who.name, who.id.as_str()),
-        None => who.id.to_string(),
-    }
 }
 
 /// Who can answer a consent, person first: everyone taking part, or the person alone.
@@ -94,7 +81,7 @@ pub fn scale(conversation: &Conversation, scale: &Id, t: &Locale) -> (AttrValue,
 fn rating_line(view: &View<'_>, t: &Locale) -> RatingLine {
     RatingLine {
         value: AttrValue::from(view.point.unwrap_or(t.no_point).to_owned()),
-        by: named(view.by, t).into(),
+        by: t.named(view.by).into(),
         at: t.date(view.at.date()).into(),
         reason: AttrValue::from(view.reason.to_owned()),
     }
@@ -152,22 +139,14 @@ pub fn rating_targets(
                 }
             })
             .collect();
-        let summary_scale = conversation.template().scale(scale_id);
         let last_time = conversation
             .earlier_views(&prompt.id, outcome)
             .into_iter()
-            .map(|r| RatingLine {
-                value: r
-                    .value
-                    .as_ref()
-                    .and_then(|v| summary_scale?.point(v))
-                    .map_or_else(
-                        || AttrValue::Static(t.no_point),
-                        |p| label(conversation, &p.label, t),
-                    ),
-                by: who(record, &r.by, t).into(),
-                at: t.date(r.at.date()).into(),
-                reason: r.reason.clone().into(),
+            .map(|r| {
+                rating_line(
+                    &View::of(record, conversation.template(), r, t.text_lang()),
+                    t,
+                )
             })
             .collect();
         Some(RatingAsked {
@@ -368,7 +347,7 @@ pub fn summary(summary: &Summary<'_>, t: &Locale) -> SummaryData {
                         Entry::Consent { statement, answer } => SummaryEntry {
                             question: text(statement),
                             answer: SummaryAnswer::Consent(answer.map(|a| {
-                                t.consent_summary(a.given, &named(a.by, t), &t.date(a.at.date()))
+                                t.consent_summary(a.given, &t.named(a.by), &t.date(a.at.date()))
                                     .into()
                             })),
                         },
@@ -400,7 +379,7 @@ pub fn summary(summary: &Summary<'_>, t: &Locale) -> SummaryData {
                     })
                     .collect(),
                 contributors: (!o.contributors.is_empty()).then(|| {
-                    let names: Vec<String> = o.contributors.iter().map(|c| named(*c, t)).collect();
+                    let names: Vec<String> = o.contributors.iter().map(|c| t.named(*c)).collect();
                     t.fill(t.worked_out_with, &[("names", &t.list(&names))])
                         .into()
                 }),
@@ -424,6 +403,52 @@ pub fn summary(summary: &Summary<'_>, t: &Locale) -> SummaryData {
                 done: a.done.is_some(),
             })
             .collect(),
+    }
+}
+
+/// A kept conversation as the device list shows it.
+pub fn kept_conversation(
+    setup: &Setup,
+    kept: &Kept,
+    current: Option<&RecordId>,
+    t: &Locale,
+) -> KeptConversation {
+    let record = &kept.record;
+    let template = setup.template_for(record);
+    let person = record.person();
+    let who = person
+        .and_then(|p| match (&p.name, &p.reference) {
+            (Some(name), Some(reference)) => Some(t.fill(
+                t.with_reference,
+                &[("name", name), ("reference", reference)],
+            )),
+            (Some(name), None) => Some(name.clone()),
+            (None, Some(reference)) => Some(reference.clone()),
+            (None, None) => None,
+        })
+        .unwrap_or_else(|| t.device_no_name.to_owned());
+    let about = template.as_ref().map_or_else(
+        || record.template.id.to_string(),
+        |t2| t2.text(&t2.title, t.text_lang()).to_owned(),
+    );
+    let sections = template.as_ref().map_or(0, |t| t.sections.len());
+    let stage = match record.status {
+        Status::Submitted => t.device_sent.to_owned(),
+        Status::Complete if setup.endpoint.is_some() => t.device_waiting.to_owned(),
+        Status::Complete => t.device_finished.to_owned(),
+        Status::Draft if record.replaces.is_some() => t.device_changed.to_owned(),
+        Status::Draft if kept.position >= sections => t.device_at_summary.to_owned(),
+        Status::Draft => t.stage_of(kept.position + 1, sections),
+    };
+    KeptConversation {
+        id: record.id.clone(),
+        who: who.into(),
+        about: about.into(),
+        started: t.date(record.created.date()).into(),
+        stage: stage.into(),
+        current: current == Some(&record.id),
+        can_open: template.is_some(),
+        can_review: record.status != Status::Draft,
     }
 }
 

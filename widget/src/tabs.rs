@@ -12,10 +12,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use outcomes_core::{Record, RecordId};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_window_event;
 use crate::storage::{keys, local_storage, Shelf, StorageProblem};
 
 /// What this tab knows about other tabs with the same conversation open.
@@ -39,12 +38,6 @@ pub struct Tabs {
     last: Rc<RefCell<Option<(RecordId, String)>>>,
     conflict: Rc<RefCell<bool>>,
     pub others: UseStateHandle<Others>,
-}
-
-impl PartialEq for Tabs {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.last, &other.last) && *self.others == *other.others
-    }
 }
 
 impl Tabs {
@@ -163,26 +156,9 @@ pub fn use_tabs(shelf: Shelf, current: RecordId, on_follow: Callback<Record>) ->
     };
     {
         let tabs = tabs.clone();
-        use_effect_with(current, move |current| {
+        use_window_event("storage", current, move |current| {
             let current = current.clone();
-            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-                move |event: web_sys::StorageEvent| {
-                    heard(&tabs, &current, &event, &on_follow);
-                },
-            );
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "storage",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            Box::new(move |event: web_sys::StorageEvent| heard(&tabs, &current, &event, &on_follow))
         });
     }
     tabs

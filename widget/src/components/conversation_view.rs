@@ -301,7 +301,7 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             let others = setup.store.list().unwrap_or_default();
             std::iter::once(&on_screen)
                 .chain(others.iter().filter(|k| &k.record.id != current))
-                .map(|k| kept_line(&setup, k, current, &t))
+                .map(|k| present::kept_conversation(&setup, k, Some(current), &t))
                 .collect::<Vec<KeptConversation>>()
         })
     };
@@ -364,6 +364,29 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
         })
     };
 
+    // What was said last time, in a review: worded once per earlier record and language, not on
+    // every keystroke.
+    let last_time = {
+        let earlier = state.conversation().shared_earlier().cloned();
+        let (setup, t) = (setup.clone(), t.clone());
+        use_memo(
+            (earlier.as_ref().map(|e| e.id.clone()), t.clone()),
+            move |_| {
+                let earlier = earlier?;
+                let template = setup.template_for(&earlier)?;
+                let summary = outcomes_core::summary::Summary::of(
+                    &earlier,
+                    &template,
+                    t.text_lang(),
+                    Mode::of(&earlier),
+                );
+                Some((
+                    present::summary(&summary, &t),
+                    AttrValue::from(t.date(earlier.created.date())),
+                ))
+            },
+        )
+    };
     let on_text = apply.reform(|(prompt, text): (Id, String)| Action::SetText { prompt, text });
     let on_go_to = apply.reform(Action::GoTo);
     let on_back = apply.reform(|_: MouseEvent| Action::Back);
@@ -423,9 +446,8 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             html! {
                 <SectionView title={text(&section.title)} guidance={note(&section.guidance)} heading_ref={heading_ref.clone()}>
                     if position == 0 {
-                        if let (Some(earlier), Some(earlier_template)) = (conversation.earlier(), conversation.earlier().and_then(|e| setup.template_for(e))) {
-                            <LastTime summary={present::summary(&outcomes_core::summary::Summary::of(earlier, &earlier_template, &text_lang, Mode::of(earlier)), &t)}
-                                date={AttrValue::from(t.date(earlier.created.date()))} />
+                        if let Some((summary, date)) = (*last_time).clone() {
+                            <LastTime summary={summary} date={date} />
                         }
                     }
                     { for section.prompts.iter().map(|prompt| {
@@ -535,15 +557,10 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
         Some(Problem::Incomplete(_)) | None => None,
         Some(problem) => Some(t.problem(problem, record)),
     };
+    // Everyone taking part; the person alone sees (and names) only themselves.
     let people: Vec<PersonRow> = conversation
         .voices()
         .into_iter()
-        .chain(
-            record
-                .participants
-                .iter()
-                .filter(|p| alone && p.role != outcomes_core::Role::Person),
-        )
         .map(|p| PersonRow {
             id: p.id.clone(),
             role: p.role,
@@ -606,7 +623,9 @@ pub fn ConversationView(props: &ConversationViewProps) -> Html {
             <footer class="oc-footer">
                 <SaveStatusView status={(*save_status).clone()} on_download_record={on_download_record} />
                 <DeleteControl on_delete={on_delete} />
-                <DeviceList load={load_device} revision={*device_revision + state.record_revision}
+                // Read again when conversations come and go, not on every keystroke (the one on
+                // screen is listed as it stands whenever the list is read).
+                <DeviceList load={load_device} revision={*device_revision}
                     on_new={start_new} on_open={open_conversation} on_review={review_conversation}
                     on_delete={delete} />
             </footer>
@@ -672,45 +691,4 @@ fn finished_message(conversation: &Conversation, endpoint: bool, t: &Locale) -> 
         t.finished
     };
     message.to_owned()
-}
-
-/// A kept conversation as the device list shows it.
-fn kept_line(setup: &Setup, kept: &Kept, current: &RecordId, t: &Locale) -> KeptConversation {
-    let record = &kept.record;
-    let template = setup.template_for(record);
-    let person = record.person();
-    let who = person
-        .and_then(|p| match (&p.name, &p.reference) {
-            (Some(name), Some(reference)) => Some(t.fill(
-                t.with_reference,
-                &[("name", name), ("reference", reference)],
-            )),
-            (Some(name), None) => Some(name.clone()),
-            (None, Some(reference)) => Some(reference.clone()),
-            (None, None) => None,
-        })
-        .unwrap_or_else(|| t.device_no_name.to_owned());
-    let about = template.as_ref().map_or_else(
-        || record.template.id.to_string(),
-        |t2| t2.text(&t2.title, t.text_lang()).to_owned(),
-    );
-    let sections = template.as_ref().map_or(0, |t| t.sections.len());
-    let stage = match record.status {
-        Status::Submitted => t.device_sent.to_owned(),
-        Status::Complete if setup.endpoint.is_some() => t.device_waiting.to_owned(),
-        Status::Complete => t.device_finished.to_owned(),
-        Status::Draft if record.replaces.is_some() => t.device_changed.to_owned(),
-        Status::Draft if kept.position >= sections => t.device_at_summary.to_owned(),
-        Status::Draft => t.stage_of(kept.position + 1, sections),
-    };
-    KeptConversation {
-        id: record.id.clone(),
-        who: who.into(),
-        about: about.into(),
-        started: t.date(record.created.date()).into(),
-        stage: stage.into(),
-        current: &record.id == current,
-        can_open: template.is_some(),
-        can_review: record.status != Status::Draft,
-    }
 }

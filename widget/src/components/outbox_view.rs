@@ -1,6 +1,7 @@
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::hooks::use_window_event;
 use crate::host::Host;
 use crate::messages::use_locale;
 use crate::outbox::{EntryState, OutboxMsg, OutboxState};
@@ -99,27 +100,12 @@ pub fn OutboxView(props: &OutboxViewProps) -> Html {
     {
         // Back online: try what is waiting now rather than at its next turn.
         let outbox = outbox.dispatcher();
-        use_effect_with((), move |()| {
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        use_window_event("online", (), move |()| {
+            Box::new(move |_: web_sys::Event| {
                 outbox.dispatch(OutboxMsg::Online {
                     now_ms: js_sys::Date::now(),
                 })
-            });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                use wasm_bindgen::JsCast;
-                let _ = window
-                    .add_event_listener_with_callback("online", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    use wasm_bindgen::JsCast;
-                    let _ = window.remove_event_listener_with_callback(
-                        "online",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            })
         });
     }
     // Save every change, then send what is due or wake up when the next thing is.

@@ -23,7 +23,8 @@ pub struct PeopleViewProps {
     pub people: Vec<PersonRow>,
     /// One line naming everyone, for the closed list.
     pub summary: AttrValue,
-    /// The person on their own: only their own name is asked, and nobody is added.
+    /// The person on their own: only their own name is asked (`people` holds only them), and
+    /// nobody is added.
     #[prop_or_default]
     pub alone: bool,
     /// Who is at the keyboard (who takes someone off the list).
@@ -91,10 +92,6 @@ pub fn PeopleView(props: &PeopleViewProps) -> Html {
             new_name.set(String::new());
         })
     };
-    let rows = props
-        .people
-        .iter()
-        .filter(|row| !props.alone || row.role == Role::Person);
     html! {
         <details class="oc-people" part="people">
             <summary>
@@ -102,7 +99,7 @@ pub fn PeopleView(props: &PeopleViewProps) -> Html {
                 <span class="oc-people-summary">{ props.summary.clone() }</span>
             </summary>
             <ul class="oc-people-list">
-                { for rows.map(|row| {
+                { for props.people.iter().map(|row| {
                     let on_remove = {
                         let (participant, by) = (row.id.clone(), props.by.clone());
                         props.on_action.reform(move |_: MouseEvent| Action::RemoveParticipant {

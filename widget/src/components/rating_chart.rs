@@ -42,10 +42,6 @@ pub struct RatingChartProps {
     pub chart: DrawnChart,
 }
 
-fn stroke_attributes(stroke: Stroke) -> (&'static str, &'static str, Option<&'static str>) {
-    stroke.svg_attributes()
-}
-
 /// Views over time as an inline SVG: dates across, the scale's levels named, each person's
 /// line told apart by its marker and its dashes, with a legend. Presentation attributes only
 /// (no `style`), so it works under a strict Content-Security-Policy. The same drawing is in the
@@ -59,7 +55,7 @@ pub fn RatingChart(props: &RatingChartProps) -> Html {
             width={format!("{:.0}", chart.width)} height={format!("{:.0}", chart.height)}>
             { for chart.shapes.iter().map(|shape| match shape {
                 DrawnShape::Line { from, to, stroke } => {
-                    let (width, opacity, dash) = stroke_attributes(*stroke);
+                    let (width, opacity, dash) = stroke.svg_attributes();
                     html! {
                         <line x1={format!("{:.1}", from.0)} y1={format!("{:.1}", from.1)}
                             x2={format!("{:.1}", to.0)} y2={format!("{:.1}", to.1)}
@@ -68,7 +64,7 @@ pub fn RatingChart(props: &RatingChartProps) -> Html {
                     }
                 }
                 DrawnShape::Path { points, stroke } => {
-                    let (width, opacity, dash) = stroke_attributes(*stroke);
+                    let (width, opacity, dash) = stroke.svg_attributes();
                     html! {
                         <polyline class="oc-chart-line" points={points.clone()} fill="none" stroke="currentColor"
                             stroke-width={width} stroke-opacity={opacity} stroke-dasharray={dash} />

@@ -582,6 +582,15 @@ impl Locale {
         }
     }
 
+    /// Someone named in a summary or a view, as [`Locale::participant`] names them (an id the
+    /// record no longer lists as it is).
+    pub fn named(&self, who: outcomes_core::summary::Who<'_>) -> String {
+        match who.role {
+            Some(role) => self.participant(role, who.name, who.id.as_str()),
+            None => who.id.to_string(),
+        }
+    }
+
     /// "The person's view", "Karen's view": whose view a rating form holds.
     pub fn whose_view(&self, role: outcomes_core::Role, name: Option<&str>, id: &str) -> String {
         use outcomes_core::Role;
@@ -638,10 +647,7 @@ impl Locale {
         record: &outcomes_core::Record,
     ) -> String {
         use outcomes_core::Problem;
-        let who = |id: &outcomes_core::Id| match record.participant(id) {
-            Some(p) => self.participant(p.role, p.name.as_deref(), p.id.as_str()),
-            None => id.to_string(),
-        };
+        let who = |id: &outcomes_core::Id| self.named(outcomes_core::summary::Who::of(record, id));
         match problem {
             Problem::NotAWeight(given) => self.fill(self.problem_not_a_weight, &[("given", given)]),
             Problem::HasSaid(id) => self.fill(self.problem_has_said, &[("who", &who(id))]),
