@@ -955,6 +955,46 @@ async fn another_tab_is_followed_or_both_versions_are_kept_until_someone_chooses
     assert!(w.all(".oc-tabs-conflict").is_empty());
 }
 
+/// Words given to a question the template no longer has are the person's words too: the
+/// summary shows them, whatever the template's last stage asks.
+#[wasm_bindgen_test]
+async fn the_summary_shows_words_given_to_a_question_the_template_no_longer_has() {
+    local_storage().clear().unwrap();
+    let json = r#"{"format_version": 1, "id": "ours", "version": "2", "default_lang": "en",
+        "title": "Ours", "sections": [
+          {"id": "talk", "title": "Talk", "prompts": [{"id": "hopes", "kind": "text", "text": "Your hopes?"}]},
+          {"id": "goals", "title": "Goals", "prompts": [{"id": "goals", "kind": "outcomes", "text": "Your goals?"}]}]}"#;
+    let template = outcomes_core::Template::from_json(json).unwrap();
+    let mut record = outcomes_core::Record::new(
+        &template,
+        outcomes_core::RecordId::new("kept").unwrap(),
+        outcomes_core::Timestamp::parse("2026-12-01T10:00:00Z").unwrap(),
+        outcomes_core::Mode::Practitioner,
+    );
+    record.answers.insert(
+        outcomes_core::Id::new("retired").unwrap(),
+        outcomes_core::Answer {
+            text: "Words from a question that has gone".into(),
+            updated: record.created.clone(),
+        },
+    );
+    local_storage()
+        .set_item("outcomes-conversation:also:record:kept", &record.to_json())
+        .unwrap();
+    local_storage()
+        .set_item("outcomes-conversation:also:current", "kept")
+        .unwrap();
+    let inline = format!(r#"<script type="application/json">{json}</script>"#);
+    let w = Mounted::keeping_storage(&[("storage-key", "also")], &inline).await;
+    w.click(".oc-stages li:last-child button").await;
+    assert!(
+        w.text(".oc-summary")
+            .contains("Words from a question that has gone"),
+        "{}",
+        w.text(".oc-summary")
+    );
+}
+
 /// A tab reloaded or closed while two tabs disagreed leaves its version on the device: the next
 /// start says so, and either version can be chosen.
 #[wasm_bindgen_test]
