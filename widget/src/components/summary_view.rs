@@ -149,7 +149,15 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                                 } }
                             </>
                         }) }
-                        { for s.also_said.iter().filter(|_| std::ptr::eq(stage, s.stages.last().unwrap_or(stage))).map(|words| html! {
+                    </dl>
+                </div>
+            }) }
+            // Words given to questions the template no longer has: shown on their own, so no
+            // stage's layout can leave them out.
+            if !s.also_said.is_empty() {
+                <div class="oc-summary-section oc-summary-also">
+                    <dl>
+                        { for s.also_said.iter().map(|words| html! {
                             <>
                                 <dt>{ t.also_said }</dt>
                                 <dd class="oc-words">{ words.clone() }</dd>
@@ -157,7 +165,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                         }) }
                     </dl>
                 </div>
-            }) }
+            }
             <div class="oc-summary-section oc-summary-outcomes">
                 <h4>{ t.for_person(t.summary_outcomes, t.summary_outcomes_self) }</h4>
                 if s.outcomes.is_empty() {
